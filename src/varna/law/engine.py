@@ -1,0 +1,426 @@
+"""``assess(question) -> decision``: may this actor disclose this, to this recipient, here?
+
+The engine follows the shape of the law itself. First the *main rule*: does a
+secrecy provision protect the information where it is held, given the boundary it
+would cross? Then the *exceptions*, each a separate data entry tried in order
+(de-identification, knowledge shared by all, consent, the duty to report, the
+police-specific breaks, necessity, the general clause). Then the *meeting rule*:
+in a cooperation group, social services and medical student health may only
+listen unless consent, real anonymity or shared knowledge lifts their secrecy.
+Every step lands in the trace, so a person can check the reasoning line by line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from varna.law.meeting import MeetingVerdict, meeting_verdict, participation_for
+from varna.law.model import (
+    Consent,
+    Decision,
+    Fact,
+    Outcome,
+    Question,
+    Setting,
+    TraceStep,
+)
+from varna.law.organisation import Organisation, Relation, Relationship
+from varna.law.question import QuestionError
+from varna.law.rulebase import Provision, RuleBase, RuleSet, default_rulebase
+from varna.law.text import Labels
+
+OUTCOME_RANK = {
+    Outcome.OBLIGED: 3,
+    Outcome.ALLOWED: 2,
+    Outcome.ALLOWED_AFTER_ASSESSMENT: 1,
+    Outcome.NOT_ALLOWED: 0,
+}
+STRENGTH_RANK = {"absolute": 3, "strong": 2, "weak": 1}
+
+
+@dataclass(slots=True)
+class Tried:
+    """The result of trying one exception."""
+
+    provision: Provision
+    applied: bool
+    reasons: list[str]
+    # The exception fits this discloser, recipient and secrecy; it failed only on
+    # facts, age, setting or the meeting rule. Such a rule is a way forward.
+    fits_parties: bool = False
+    blocked_by_meeting: bool = False
+
+
+@dataclass(slots=True)
+class _Work:
+    """Everything gathered while assessing one question."""
+
+    question: Question
+    rules: RuleSet
+    labels: Labels
+    relationship: Relationship
+    trace: list[TraceStep] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+
+    def cite(self, *provisions: Provision | None) -> None:
+        for p in provisions:
+            if p is not None and p.citation and p.citation not in self.cited:
+                self.cited.append(p.citation)
+
+    def cite_ids(self, ids: tuple[str, ...]) -> None:
+        self.cite(*(self.rules.by_id.get(i) for i in ids))
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+
+class Engine:
+    """An engine bound to one rule base (the bundled one unless told otherwise)."""
+
+    def __init__(self, rulebase: RuleBase) -> None:
+        self.rulebase = rulebase
+        self.labels = Labels(rulebase.vocabulary)
+        self.organisation = Organisation(
+            rulebase.organisation,
+            {k: v["sv"] for k, v in rulebase.vocabulary.get("actors", {}).items()},
+        )
+
+    # -- the main rule ---------------------------------------------------------------
+    def _secrecy(self, w: _Work) -> tuple[list[Provision], list[Provision]]:
+        """Return (provisions that protect the information here, those that could but do not)."""
+        q = w.question
+        actor, info = q.discloser.actor, q.information
+        applying: list[Provision] = []
+        candidates: list[Provision] = []
+        for p in w.rules.secrecy:
+            if p.holders is not None and actor not in p.holders:
+                continue
+            candidates.append(p)
+            if p.information is not None and info not in p.information:
+                continue
+            applies, reason = self._harm_test(w, p)
+            w.trace.append(TraceStep(p.id, p.citation, applies, reason))
+            if applies:
+                applying.append(p)
+        applying.sort(key=lambda p: STRENGTH_RANK.get(p.strength or "", 0), reverse=True)
+        return applying, candidates
+
+    def _harm_test(self, w: _Work, p: Provision) -> tuple[bool, str]:
+        q, labels = w.question, w.labels
+        holder = labels.actor(q.discloser.actor)
+        if (
+            w.relationship.relation is Relation.OTHER_BRANCH
+            and q.recipient.actor in p.open_towards_same_authority
+        ):
+            return False, (
+                f"{p.title_sv} gäller inte mot {labels.actor(q.recipient.actor)} inom samma "
+                "skolmyndighet."
+            )
+        if p.harm_test == "reverse":
+            if Fact.NO_HARM_EVIDENT in q.facts:
+                return False, (
+                    f"Stark sekretess ({p.citation}) hos {holder}, men du har angett att det står "
+                    "klart att ingen kan lida men. Då gäller inte sekretessen."
+                )
+            return True, (
+                f"Stark sekretess ({p.citation}) hos {holder}: uppgiften får bara röjas om det står "
+                "klart att ingen lider men, och det har inte angetts."
+            )
+        if p.harm_test == "straight":
+            if Fact.HARM_EXPECTED in q.facts:
+                return True, (
+                    f"Svag sekretess ({p.citation}) hos {holder}, och du har angett att personen "
+                    "eller en närstående kan antas lida men. Då gäller sekretessen."
+                )
+            return False, (
+                f"Svag sekretess ({p.citation}) hos {holder} gäller bara om det kan antas att "
+                "någon lider men, och det har inte angetts."
+            )
+        if p.harm_test == "named_risk":
+            return True, (
+                f"{p.title_sv} ({p.citation}): uppgiften är av just det slag bestämmelsen skyddar."
+            )
+        return True, f"Absolut sekretess ({p.citation}): ingen skadeprövning görs."
+
+    # -- the exceptions --------------------------------------------------------------
+    def _try(self, w: _Work, p: Provision, applying: list[Provision]) -> Tried:
+        q, labels, c = w.question, w.labels, p.when
+        tried = Tried(p, False, [])
+        if not all(p.breaks_secrecy(s.id) for s in applying):
+            unbroken = [s for s in applying if not p.breaks_secrecy(s.id)]
+            names = ", ".join(s.label for s in unbroken)
+            tried.reasons.append(f"Bestämmelsen bryter inte {names}.")
+            return tried
+        party_ok = True
+        if c.discloser is not None and q.discloser.actor not in c.discloser:
+            party_ok = False
+            tried.reasons.append(f"Gäller bara uppgifter från {labels.actors(c.discloser)}.")
+        if c.recipient is not None and q.recipient.actor not in c.recipient:
+            party_ok = False
+            tried.reasons.append(f"Gäller bara när mottagaren är {labels.actors(c.recipient)}.")
+        if c.recipient_must_be_authority and not q.recipient.actor.is_authority:
+            party_ok = False
+            tried.reasons.append("Gäller bara när mottagaren är en myndighet, inte en enskild.")
+        if p.scope == "committed_crime_only":
+            tried.reasons.append(p.not_applicable_sv)
+            return tried
+        if not party_ok:
+            return tried
+        tried.fits_parties = True
+        if p.requires_duty and not any(d.id in p.requires_duty for d in w.rules.duties):
+            tried.reasons.append("Ingen sådan uppgiftsskyldighet är i kraft den dagen.")
+        if c.age_below is not None:
+            if q.subject_age is None:
+                if not c.age_unknown_met:
+                    tried.reasons.append(
+                        f"Personens ålder är inte angiven; bestämmelsen gäller bara den som är "
+                        f"under {c.age_below} år."
+                    )
+            elif q.subject_age >= c.age_below:
+                tried.reasons.append(
+                    f"Gäller bara den som är under {c.age_below} år; personen är {q.subject_age} år."
+                )
+        missing = [f for f in sorted(c.facts_all) if f not in q.facts]
+        if missing:
+            tried.reasons.append("Förutsätter att: " + "; ".join(labels.fact(f) for f in missing) + ".")
+        if c.facts_any and not (c.facts_any & q.facts):
+            tried.reasons.append(
+                "Förutsätter något av: " + "; ".join(labels.fact(f) for f in sorted(c.facts_any)) + "."
+            )
+        present = [f for f in sorted(c.facts_none) if f in q.facts]
+        if present:
+            tried.reasons.append("Gäller inte när: " + "; ".join(labels.fact(f) for f in present) + ".")
+        if c.consent_in is not None and q.consent not in c.consent_in:
+            tried.reasons.append("Personen har inte samtyckt.")
+        if c.identifiable is not None and q.identifiable != c.identifiable:
+            tried.reasons.append("Uppgiften gäller en person som kan kännas igen.")
+        if c.known_to_all_present is not None and q.known_to_all_present != c.known_to_all_present:
+            tried.reasons.append("Det är inte angett att alla närvarande redan känner till uppgiften.")
+        if q.setting not in p.settings:
+            tried.reasons.append(
+                f"Gäller bara {labels.setting(Setting.DIRECT)}, aldrig {labels.setting(q.setting)}."
+            )
+        verdict = meeting_verdict(w.rules, q.setting, applying, p)
+        if verdict is not None and verdict.blocks:
+            tried.blocked_by_meeting = True
+            tried.reasons.append(verdict.reason_sv)
+        tried.applied = not tried.reasons
+        return tried
+
+    # -- the whole assessment --------------------------------------------------------
+    def assess(self, question: Question) -> Decision:
+        rb = self.rulebase
+        if question.on_date < rb.earliest:
+            raise QuestionError(
+                "on_date",
+                f"{question.on_date} is before the rule base begins ({rb.earliest}, when the "
+                "Public Access to Information and Secrecy Act came into force)",
+            )
+        rules = rb.rules_for(question.on_date)
+        relationship = self.organisation.relate(question.discloser, question.recipient)
+        w = _Work(question, rules, self.labels, relationship)
+        for note in relationship.notes_sv:
+            w.warn(note)
+        self._relation_step(w)
+
+        if relationship.relation is Relation.SAME_BRANCH:
+            return self._finish(w, Outcome.ALLOWED, [], [], [], None)
+
+        applying, candidates = self._secrecy(w)
+        if not applying:
+            w.trace.append(TraceStep(
+                "no-secrecy", None, False,
+                f"Ingen sekretessbestämmelse skyddar uppgifter om "
+                f"{self.labels.information(question.information)} hos "
+                f"{self.labels.actor(question.discloser.actor)} i det här fallet.",
+            ))
+            return self._finish(w, Outcome.ALLOWED, [], candidates, [], None)
+
+        tried = [self._try(w, p, applying) for p in rules.exceptions]
+        for t in tried:
+            reason = t.provision.applies_sv if t.applied else " ".join(t.reasons)
+            w.trace.append(TraceStep(t.provision.id, t.provision.citation, t.applied, reason))
+        applied = [t for t in tried if t.applied]
+        outcome = Outcome.NOT_ALLOWED
+        deciding: Tried | None = None
+        for t in applied:
+            assert t.provision.outcome is not None
+            if deciding is None or OUTCOME_RANK[t.provision.outcome] > OUTCOME_RANK[outcome]:
+                deciding, outcome = t, t.provision.outcome
+        return self._finish(w, outcome, applying, candidates, tried, deciding)
+
+    def _relation_step(self, w: _Work) -> None:
+        r = w.relationship.relation
+        citation = {Relation.OTHER_BRANCH: "OSL 8:2", Relation.SAME_BRANCH: None}.get(r, "OSL 8:1")
+        w.trace.append(TraceStep(
+            "organisation", citation, r is not Relation.SAME_BRANCH, w.relationship.reason_sv,
+        ))
+
+    def _finish(
+        self,
+        w: _Work,
+        outcome: Outcome,
+        applying: list[Provision],
+        candidates: list[Provision],
+        tried: list[Tried],
+        deciding: Tried | None,
+    ) -> Decision:
+        q, rules = w.question, w.rules
+        by_id = rules.by_id
+        if w.relationship.relation is Relation.OTHER_BRANCH:
+            w.cite(by_id.get("osl-8-2"))
+        # Provisions: the secrecy first, then what lifted or did not lift it.
+        if applying:
+            w.cite(*applying)
+        elif w.relationship.relation is not Relation.SAME_BRANCH:
+            w.cite(*candidates)
+        if deciding is not None:
+            w.cite(deciding.provision)
+            w.cite_ids(deciding.provision.cite_with)
+            if deciding.provision.requires_duty:
+                w.cite(*(d for d in rules.duties if d.id in deciding.provision.requires_duty))
+        for t in tried:
+            if t.applied and t is not deciding:
+                w.cite(t.provision)
+                w.cite_ids(t.provision.cite_with)
+        ways = [t for t in tried if _is_way_forward(t, q)]
+        if outcome is Outcome.NOT_ALLOWED:
+            for t in ways:
+                w.cite(t.provision)
+        verdict = meeting_verdict(rules, q.setting, applying, None)
+        participation = participation_for(q, outcome)
+        if verdict is not None and q.identifiable and verdict.listen_only_holder:
+            w.cite_ids(verdict.rule.cite_with)
+            w.trace.append(TraceStep(verdict.rule.id, None, outcome is Outcome.NOT_ALLOWED,
+                                     verdict.rule.summary_sv))
+        if outcome is Outcome.NOT_ALLOWED or (deciding and deciding.provision.id == "principle-deidentified"):
+            w.cite(by_id.get("brb-20-3"))
+        self._warnings(w, outcome, deciding, tried)
+        explanation = self.labels.explain(
+            question=q,
+            relationship=w.relationship,
+            applying=applying,
+            outcome=outcome,
+            deciding=deciding.provision if deciding else None,
+            ways=[t.provision for t in ways],
+            tried=[(t.provision, t.applied) for t in tried],
+            participation=participation,
+        )
+        return Decision(
+            outcome=outcome,
+            participation=participation,
+            provisions=tuple(w.cited),
+            explanation=explanation,
+            trace=tuple(w.trace),
+            warnings=tuple(w.warnings),
+            rulebase=rules.version.id,
+            on_date=q.on_date,
+            rulebase_reviewed_on=rules.version.reviewed_on,
+        )
+
+    def _warnings(
+        self, w: _Work, outcome: Outcome, deciding: Tried | None, tried: list[Tried]
+    ) -> None:
+        q, rules = w.question, w.rules
+        if deciding is not None:
+            for text in deciding.provision.warnings_sv:
+                w.warn(text)
+        if deciding is not None and deciding.provision.id == "osl-10-1":
+            if q.consent is Consent.ORAL:
+                w.warn("Samtycket är muntligt. Be om ett skriftligt samtycke, eller dokumentera "
+                       "det muntliga samtycket noggrant: vem som gav det, när och vad det omfattar.")
+            else:
+                w.warn("Spara det skriftliga samtycket och kontrollera att det omfattar just den "
+                       "här uppgiften och den här mottagaren.")
+            if q.subject_age is None or q.subject_age < 18:
+                w.warn("Gäller uppgiften ett barn under 18 år lämnas samtycket av vårdnadshavarna; "
+                       "barnets egen inställning ska väga in i takt med ålder och mognad, och en "
+                       "tonåring kan själv behöva samtycka.")
+        if outcome is Outcome.NOT_ALLOWED:
+            w.warn("Att ändå lämna uppgiften kan vara brott mot tystnadsplikt (BrB 20:3).")
+        if q.setting is Setting.COOPERATION_GROUP and Fact.CHILD_MAY_BE_SUFFERING in q.facts:
+            w.warn("Oro för att ett barn far illa anmäls direkt till den berörda socialnämnden. "
+                   "Anmälningsskyldigheten ger aldrig stöd för att ta upp barnet i en "
+                   "samverkansgrupp.")
+        for t in tried:
+            if t.applied and t.provision.id == "osl-10-28":
+                for duty in rules.duties:
+                    if duty.status != "verified":
+                        w.warn(f"{duty.title_sv}: {duty.summary_sv}")
+        if q.subject_age is None and any(
+            t.fits_parties and t.provision.when.age_below is not None for t in tried
+        ):
+            w.warn("Personens ålder är inte angiven. Flera bestämmelser beror på åldern "
+                   "(under 18 eller under 21 år); ange den om du vet den.")
+        self._date_warnings(w)
+        if q.ignored_fields:
+            w.warn("Okända fält ignorerades: " + ", ".join(q.ignored_fields) + ".")
+
+    def _date_warnings(self, w: _Work) -> None:
+        q, rules = w.question, w.rules
+        after_review = q.on_date > rules.latest_review
+        touching = [p for p in rules.pending if _touches(p, q)]
+        in_force = [p for p in touching if p.in_force.start is not None and p.in_force.start <= q.on_date]
+        if after_review:
+            names = "; ".join(f"{p.title_sv} ({_pending_source(p)})" for p in touching)
+            w.warn(
+                f"Frågan gäller {q.on_date}, efter regelbasens senaste granskning "
+                f"{rules.latest_review}. Lagen kan ha ändrats sedan dess – kontrollera med "
+                "juridiska enheten."
+                + (f" Ej bekräftade ändringar som rör frågan: {names}." if names else "")
+            )
+        else:
+            for p in in_force:
+                w.warn(f"{p.title_sv} ({_pending_source(p)}): {p.summary_sv} Kontrollera med "
+                       "juridiska enheten.")
+
+
+def _is_way_forward(t: Tried, q: Question) -> bool:
+    """An exception worth pointing to when nothing applied: consent, anonymity, or a
+    direct channel whose parties fit (the appendix's "direktkanal ... i enrum")."""
+    if t.applied or not t.fits_parties:
+        return False
+    p = t.provision
+    if p.id in ("osl-10-1", "principle-deidentified"):
+        return True
+    if p.settings == frozenset({Setting.DIRECT}) and p.outcome is not None:
+        return True
+    return bool(p.when.facts_all & q.facts)
+
+
+def _touches(p: Provision, q: Question) -> bool:
+    if p.touches_discloser is not None and q.discloser.actor not in p.touches_discloser:
+        return False
+    if p.touches_any_authority:
+        return q.recipient.actor.is_authority
+    return p.touches_recipient is None or q.recipient.actor in p.touches_recipient
+
+
+def _pending_source(p: Provision) -> str:
+    return p.source.get("preparatory") or p.source.get("statute") or p.id
+
+
+_ENGINE: Engine | None = None
+
+
+def default_engine() -> Engine:
+    global _ENGINE  # noqa: PLW0603 - one engine per process, built lazily
+    if _ENGINE is None:
+        _ENGINE = Engine(default_rulebase())
+    return _ENGINE
+
+
+def assess(question: Question, *, rulebase: RuleBase | None = None) -> Decision:
+    """Answer one question with the bundled rule base (or the one given)."""
+    engine = default_engine() if rulebase is None else Engine(rulebase)
+    return engine.assess(question)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+__all__ = ["Engine", "MeetingVerdict", "assess", "default_engine"]
