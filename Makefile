@@ -63,7 +63,7 @@ unit: $(DEV_STAMP) ## the test suite on SQLite, then on PostgreSQL when VARNA_TE
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 	@if [ -n "$$VARNA_TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$VARNA_TEST_DATABASE_URL), database-backed tests =="; \
-		VARNA_DATABASE_URL_UNDER_TEST="$$VARNA_TEST_DATABASE_URL" $(VENV)/bin/pytest -q -p no:cacheprovider -m "not browser" tests/web; \
+		DATABASE_URL="$$VARNA_TEST_DATABASE_URL" $(VENV)/bin/pytest -q -p no:cacheprovider -m "not browser" tests/web; \
 	fi
 
 test: $(DEV_STAMP) browser-deps lint typecheck imports rules-check unit ## everything CI runs

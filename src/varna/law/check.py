@@ -8,6 +8,7 @@ overlapping dates and references to unknown entries are all reported, together.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,7 +280,7 @@ def _check_overlaps(out: _Collector, items: list[tuple[Located, str, str]]) -> N
             by_citation.setdefault(citation, []).append(item)
     for citation, group in by_citation.items():
         ordered = sorted(group, key=lambda it: _interval(it[0]))
-        for (a, a_id, _), (b, b_id, b_file) in zip(ordered, ordered[1:], strict=False):
+        for (a, a_id, _), (b, b_id, b_file) in itertools.pairwise(ordered):
             a_start, a_end = _interval(a)
             b_start, _ = _interval(b)
             if b_start <= a_end:

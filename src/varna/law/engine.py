@@ -237,20 +237,30 @@ class Engine:
                 f"{self.labels.information(question.information)} hos "
                 f"{self.labels.actor(question.discloser.actor)} i det här fallet.",
             ))
-            return self._finish(w, Outcome.ALLOWED, [], candidates, [], None)
+            # No secrecy to lift, but a duty to disclose still binds: try the duties alone.
+            duties = [self._try(w, p, []) for p in rules.exceptions if p.outcome is Outcome.OBLIGED]
+            self._trace_tried(w, duties)
+            duty = next((t for t in duties if t.applied), None)
+            if duty is not None:
+                return self._finish(w, Outcome.OBLIGED, [], candidates, duties, duty)
+            return self._finish(w, Outcome.ALLOWED, [], candidates, duties, None)
 
         tried = [self._try(w, p, applying) for p in rules.exceptions]
-        for t in tried:
-            reason = t.provision.applies_sv if t.applied else " ".join(t.reasons)
-            w.trace.append(TraceStep(t.provision.id, t.provision.citation, t.applied, reason))
+        self._trace_tried(w, tried)
         applied = [t for t in tried if t.applied]
         outcome = Outcome.NOT_ALLOWED
         deciding: Tried | None = None
         for t in applied:
-            assert t.provision.outcome is not None
-            if deciding is None or OUTCOME_RANK[t.provision.outcome] > OUTCOME_RANK[outcome]:
-                deciding, outcome = t, t.provision.outcome
+            candidate = t.provision.outcome or Outcome.NOT_ALLOWED
+            if deciding is None or OUTCOME_RANK[candidate] > OUTCOME_RANK[outcome]:
+                deciding, outcome = t, candidate
         return self._finish(w, outcome, applying, candidates, tried, deciding)
+
+    @staticmethod
+    def _trace_tried(w: _Work, tried: list[Tried]) -> None:
+        for t in tried:
+            reason = t.provision.applies_sv if t.applied else " ".join(t.reasons)
+            w.trace.append(TraceStep(t.provision.id, t.provision.citation, t.applied, reason))
 
     def _relation_step(self, w: _Work) -> None:
         r = w.relationship.relation
@@ -407,7 +417,7 @@ _ENGINE: Engine | None = None
 
 
 def default_engine() -> Engine:
-    global _ENGINE  # noqa: PLW0603 - one engine per process, built lazily
+    global _ENGINE  # one engine per process, built lazily
     if _ENGINE is None:
         _ENGINE = Engine(default_rulebase())
     return _ENGINE

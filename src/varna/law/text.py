@@ -76,6 +76,8 @@ class Labels:
                 f"{self.information(q.information)} inte av någon sekretessbestämmelse i det här "
                 "fallet, så uppgiften får lämnas."
             )
+            if deciding is not None:
+                parts.append(deciding.applies_sv)
             if q.discloser.actor in (Actor.LEISURE, Actor.SAFETY_UNIT):
                 parts.append(
                     "Här gäller bara minimiskyddet i 21 kap. OSL – för uppgifter om hälsa och "
