@@ -329,14 +329,16 @@ def check_rules(root: Path) -> Checked:
     vocabulary: dict[str, Any] = {}
 
     def read(path: Path) -> Any:
+        name = path.relative_to(root).as_posix()
         try:
             return load_located(path)
         except FileNotFoundError:
-            out.add(path.name, 0, "", "", "file is missing")
+            out.add(name, 0, "", "", "file is missing")
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 0
-            out.add(path.name, line, "", "", f"not valid YAML: {exc}")
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            out.add(name, line, "", "", f"not valid YAML: {problem}")
         return None
 
     doc = read(versions_path)
