@@ -8,8 +8,8 @@ precedence between exceptions, age limits, the meeting rule and warnings.
 from __future__ import annotations
 
 import pytest
-
 from tests.law.helpers import applied, ask, rules_tried
+
 from varna.law import Outcome, Participation, QuestionError
 
 

@@ -86,7 +86,8 @@ def test_a_reference_to_an_unknown_provision_is_reported(rules: Path) -> None:
 
 
 def test_an_unknown_actor_or_fact_is_reported(rules: Path) -> None:
-    edit(rules / "provisions" / "20-breaking.yaml", "facts_all: [risk_of_criminal_activity, helps_prevent]",
+    edit(rules / "provisions" / "20-breaking.yaml",
+         "facts_all: [risk_of_criminal_activity, helps_prevent]",
          "facts_all: [risk_of_criminal_activity, helps_to_prevent]")
     assert any("'helps_to_prevent'" in m and "when" not in m.split("field")[0]
                for m in messages(rules))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.law.helpers import ask
+
 from varna.law import Outcome
 
 FAMILY_RISK = ["risk_of_serious_crime_against_family_member", "helps_prevent"]
