@@ -94,10 +94,10 @@ def test_an_unknown_actor_or_fact_is_reported(rules: Path) -> None:
 
 
 def test_an_unverified_entry_cannot_change_a_decision(rules: Path) -> None:
-    edit(rules / "provisions" / "60-after-2015.yaml", "    version: lagandringar-2025-11\n    status: verified\n"
-         "    source:\n      statute: Offentlighets- och sekretesslag (2009:400) 10 kap. 18 c §",
-         "    version: lagandringar-2025-11\n    status: proposal\n"
-         "    source:\n      statute: Offentlighets- och sekretesslag (2009:400) 10 kap. 18 c §")
+    statute = "    source:\n      statute: Offentlighets- och sekretesslag (2009:400) 10 kap. 18 c §"
+    edit(rules / "provisions" / "60-after-2015.yaml",
+         "    version: lagandringar-2025-11\n    status: verified\n" + statute,
+         "    version: lagandringar-2025-11\n    status: proposal\n" + statute)
     assert any("entry 'osl-10-18c'" in m and "only verified entries" in m for m in messages(rules))
 
 
