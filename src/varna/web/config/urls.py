@@ -1,0 +1,22 @@
+"""The URL map.
+
+HTML pages are Swedish at ``/`` and English under ``/en/``. The JSON API answers at
+``/api/assess`` and ``/api/openapi.json`` (Swedish is the unprefixed default, so
+these need no prefix). The API's namespace also holds its documentation page,
+which must exist in both languages; Django allows ``i18n_patterns`` only in the root
+URLconf and a namespace only once, so the whole ``api`` include sits inside the
+language patterns. The JSON views do not depend on the language.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from varna.web.core import views as core_views
+
+urlpatterns = i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("api/", include("varna.web.api.urls")),
+    path("lagrum/", include("varna.web.provisions.urls")),
+    # Apps with HTML pages add one line each here.
+    prefix_default_language=False,
+)

@@ -1,0 +1,10 @@
+"""The home page: what Värna is and where to start."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")

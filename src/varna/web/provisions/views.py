@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "provisions/index.html")
+
+
+def detail(request: HttpRequest, provision_id: str) -> HttpResponse:
+    return render(request, "provisions/index.html")
