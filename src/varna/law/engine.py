@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from varna.law.meeting import MeetingVerdict, meeting_verdict, participation_for
 from varna.law.model import (
+    Actor,
     Consent,
     Decision,
     Fact,
@@ -37,6 +38,7 @@ OUTCOME_RANK = {
     Outcome.NOT_ALLOWED: 0,
 }
 STRENGTH_RANK = {"absolute": 3, "strong": 2, "weak": 1}
+HARM_FACTS = frozenset({Fact.NO_HARM_EVIDENT, Fact.HARM_EXPECTED})
 
 
 @dataclass(slots=True)
@@ -50,6 +52,31 @@ class Tried:
     # facts, age, setting or the meeting rule. Such a rule is a way forward.
     fits_parties: bool = False
     blocked_by_meeting: bool = False
+    step: TraceStep | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Static:
+    """An exception pre-tried against the parties, setting and secrecy; ``closed`` means it
+    cannot apply whatever the person's age, facts or consent."""
+
+    provision: Provision
+    closed: bool
+    head: tuple[str, ...] = ()
+    tail: tuple[str, ...] = ()
+    blocked_by_meeting: bool = False
+    step: TraceStep | None = None  # the finished trace step when ``closed``
+    tried: Tried | None = None  # the finished (never mutated) result when ``closed``
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    secrecy_steps: tuple[TraceStep, ...]
+    applying: tuple[Provision, ...]
+    candidates: tuple[Provision, ...]
+    statics: tuple[_Static, ...]
+    meeting: MeetingVerdict | None
+    touching: tuple[Provision, ...]  # pending changes that concern these parties
 
 
 @dataclass(slots=True)
@@ -60,6 +87,7 @@ class _Work:
     rules: RuleSet
     labels: Labels
     relationship: Relationship
+    plan: _Plan | None = None
     trace: list[TraceStep] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
@@ -87,40 +115,21 @@ class Engine:
             rulebase.organisation,
             {k: v["sv"] for k, v in rulebase.vocabulary.get("actors", {}).items()},
         )
+        self._plans: dict[tuple[object, ...], _Plan] = {}
 
     # -- the main rule ---------------------------------------------------------------
-    def _secrecy(self, w: _Work) -> tuple[list[Provision], list[Provision]]:
-        """Return (provisions that protect the information here, those that could but do not)."""
-        q = w.question
-        actor, info = q.discloser.actor, q.information
-        applying: list[Provision] = []
-        candidates: list[Provision] = []
-        for p in w.rules.secrecy:
-            if p.holders is not None and actor not in p.holders:
-                continue
-            candidates.append(p)
-            if p.information is not None and info not in p.information:
-                continue
-            applies, reason = self._harm_test(w, p)
-            w.trace.append(TraceStep(p.id, p.citation, applies, reason))
-            if applies:
-                applying.append(p)
-        applying.sort(key=lambda p: STRENGTH_RANK.get(p.strength or "", 0), reverse=True)
-        return applying, candidates
-
-    def _harm_test(self, w: _Work, p: Provision) -> tuple[bool, str]:
-        q, labels = w.question, w.labels
-        holder = labels.actor(q.discloser.actor)
-        if (
-            w.relationship.relation is Relation.OTHER_BRANCH
-            and q.recipient.actor in p.open_towards_same_authority
-        ):
+    def _harm_test(
+        self, p: Provision, relation: Relation, discloser: Actor, recipient: Actor,
+        harm_facts: frozenset[Fact],
+    ) -> tuple[bool, str]:
+        labels = self.labels
+        holder = labels.actor(discloser)
+        if relation is Relation.OTHER_BRANCH and recipient in p.open_towards_same_authority:
             return False, (
-                f"{p.title_sv} gäller inte mot {labels.actor(q.recipient.actor)} inom samma "
-                "skolmyndighet."
+                f"{p.title_sv} gäller inte mot {labels.actor(recipient)} inom samma skolmyndighet."
             )
         if p.harm_test == "reverse":
-            if Fact.NO_HARM_EVIDENT in q.facts:
+            if Fact.NO_HARM_EVIDENT in harm_facts:
                 return False, (
                     f"Stark sekretess ({p.citation}) hos {holder}, men du har angett att det står "
                     "klart att ingen kan lida men. Då gäller inte sekretessen."
@@ -130,7 +139,7 @@ class Engine:
                 "klart att ingen lider men, och det har inte angetts."
             )
         if p.harm_test == "straight":
-            if Fact.HARM_EXPECTED in q.facts:
+            if Fact.HARM_EXPECTED in harm_facts:
                 return True, (
                     f"Svag sekretess ({p.citation}) hos {holder}, och du har angett att personen "
                     "eller en närstående kan antas lida men. Då gäller sekretessen."
@@ -145,70 +154,111 @@ class Engine:
             )
         return True, f"Absolut sekretess ({p.citation}): ingen skadeprövning görs."
 
+    def _plan(self, rules: RuleSet, relation: Relation, q: Question) -> _Plan:
+        """Everything that depends only on the rules, the parties, the kind of information,
+        the setting and the harm facts – computed once per combination, not per question."""
+        harm_facts = q.facts & HARM_FACTS
+        key = (id(rules), relation, q.discloser.actor, q.recipient.actor, q.information,
+               q.setting, harm_facts)
+        plan = self._plans.get(key)
+        if plan is not None:
+            return plan
+        actor, info = q.discloser.actor, q.information
+        steps: list[TraceStep] = []
+        applying: list[Provision] = []
+        candidates: list[Provision] = []
+        for p in rules.secrecy:
+            if p.holders is not None and actor not in p.holders:
+                continue
+            candidates.append(p)
+            if p.information is not None and info not in p.information:
+                continue
+            applies, reason = self._harm_test(p, relation, actor, q.recipient.actor, harm_facts)
+            steps.append(TraceStep(p.id, p.citation, applies, reason))
+            if applies:
+                applying.append(p)
+        applying.sort(key=lambda p: STRENGTH_RANK.get(p.strength or "", 0), reverse=True)
+        exceptions = rules.exceptions if applying else tuple(
+            p for p in rules.exceptions if p.outcome is Outcome.OBLIGED)
+        statics = tuple(self._static(rules, q, p, applying) for p in exceptions)
+        plan = _Plan(tuple(steps), tuple(applying), tuple(candidates), statics,
+                     meeting_verdict(rules, q.setting, applying, None),
+                     tuple(p for p in rules.pending if _touches(p, q)))
+        if len(self._plans) < 100_000:
+            self._plans[key] = plan
+        return plan
+
     # -- the exceptions --------------------------------------------------------------
-    def _try(self, w: _Work, p: Provision, applying: list[Provision]) -> Tried:
-        q, labels, c = w.question, w.labels, p.when
-        tried = Tried(p, False, [])
-        if not all(p.breaks_secrecy(s.id) for s in applying):
-            unbroken = [s for s in applying if not p.breaks_secrecy(s.id)]
+    def _static(self, rules: RuleSet, q: Question, p: Provision, applying: list[Provision]) -> _Static:
+        """The part of trying an exception that does not depend on the person."""
+        labels, c = self.labels, p.when
+        unbroken = [s for s in applying if not p.breaks_secrecy(s.id)]
+        if unbroken:
             names = ", ".join(s.label for s in unbroken)
-            tried.reasons.append(f"Bestämmelsen bryter inte {names}.")
-            return tried
-        party_ok = True
+            return _closed(p, (f"Bestämmelsen bryter inte {names}.",))
+        reasons: list[str] = []
         if c.discloser is not None and q.discloser.actor not in c.discloser:
-            party_ok = False
-            tried.reasons.append(f"Gäller bara uppgifter från {labels.actors(c.discloser)}.")
+            reasons.append(f"Gäller bara uppgifter från {labels.actors(c.discloser)}.")
         if c.recipient is not None and q.recipient.actor not in c.recipient:
-            party_ok = False
-            tried.reasons.append(f"Gäller bara när mottagaren är {labels.actors(c.recipient)}.")
+            reasons.append(f"Gäller bara när mottagaren är {labels.actors(c.recipient)}.")
         if c.recipient_must_be_authority and not q.recipient.actor.is_authority:
-            party_ok = False
-            tried.reasons.append("Gäller bara när mottagaren är en myndighet, inte en enskild.")
+            reasons.append("Gäller bara när mottagaren är en myndighet, inte en enskild.")
         if p.scope == "committed_crime_only":
-            tried.reasons.append(p.not_applicable_sv)
-            return tried
-        if not party_ok:
-            return tried
-        tried.fits_parties = True
-        if p.requires_duty and not any(d.id in p.requires_duty for d in w.rules.duties):
-            tried.reasons.append("Ingen sådan uppgiftsskyldighet är i kraft den dagen.")
+            return _closed(p, (*reasons, p.not_applicable_sv))
+        if reasons:
+            return _closed(p, tuple(reasons))
+        head: tuple[str, ...] = ()
+        if p.requires_duty and not any(d.id in p.requires_duty for d in rules.duties):
+            head = ("Ingen sådan uppgiftsskyldighet är i kraft den dagen.",)
+        tail: list[str] = []
+        if q.setting not in p.settings:
+            tail.append(
+                f"Gäller bara {labels.setting(Setting.DIRECT)}, aldrig {labels.setting(q.setting)}."
+            )
+        verdict = meeting_verdict(rules, q.setting, applying, p)
+        blocked = verdict is not None and verdict.blocks
+        if verdict is not None and blocked:
+            tail.append(verdict.reason_sv)
+        return _Static(p, closed=False, head=head, tail=tuple(tail), blocked_by_meeting=blocked)
+
+    def _try(self, q: Question, st: _Static) -> Tried:
+        """Finish trying an exception with what is particular to this person."""
+        p = st.provision
+        if st.tried is not None:
+            return st.tried
+        labels, c = self.labels, p.when
+        reasons = list(st.head)
         if c.age_below is not None:
             if q.subject_age is None:
                 if not c.age_unknown_met:
-                    tried.reasons.append(
+                    reasons.append(
                         f"Personens ålder är inte angiven; bestämmelsen gäller bara den som är "
                         f"under {c.age_below} år."
                     )
             elif q.subject_age >= c.age_below:
-                tried.reasons.append(
+                reasons.append(
                     f"Gäller bara den som är under {c.age_below} år; personen är {q.subject_age} år."
                 )
-        missing = [f for f in sorted(c.facts_all) if f not in q.facts]
-        if missing:
-            tried.reasons.append("Förutsätter att: " + "; ".join(labels.fact(f) for f in missing) + ".")
+        if c.facts_all:
+            missing = [f for f in sorted(c.facts_all) if f not in q.facts]
+            if missing:
+                reasons.append("Förutsätter att: " + "; ".join(labels.fact(f) for f in missing) + ".")
         if c.facts_any and not (c.facts_any & q.facts):
-            tried.reasons.append(
+            reasons.append(
                 "Förutsätter något av: " + "; ".join(labels.fact(f) for f in sorted(c.facts_any)) + "."
             )
-        present = [f for f in sorted(c.facts_none) if f in q.facts]
-        if present:
-            tried.reasons.append("Gäller inte när: " + "; ".join(labels.fact(f) for f in present) + ".")
+        if c.facts_none:
+            present = [f for f in sorted(c.facts_none) if f in q.facts]
+            if present:
+                reasons.append("Gäller inte när: " + "; ".join(labels.fact(f) for f in present) + ".")
         if c.consent_in is not None and q.consent not in c.consent_in:
-            tried.reasons.append("Personen har inte samtyckt.")
+            reasons.append("Personen har inte samtyckt.")
         if c.identifiable is not None and q.identifiable != c.identifiable:
-            tried.reasons.append("Uppgiften gäller en person som kan kännas igen.")
+            reasons.append("Uppgiften gäller en person som kan kännas igen.")
         if c.known_to_all_present is not None and q.known_to_all_present != c.known_to_all_present:
-            tried.reasons.append("Det är inte angett att alla närvarande redan känner till uppgiften.")
-        if q.setting not in p.settings:
-            tried.reasons.append(
-                f"Gäller bara {labels.setting(Setting.DIRECT)}, aldrig {labels.setting(q.setting)}."
-            )
-        verdict = meeting_verdict(w.rules, q.setting, applying, p)
-        if verdict is not None and verdict.blocks:
-            tried.blocked_by_meeting = True
-            tried.reasons.append(verdict.reason_sv)
-        tried.applied = not tried.reasons
-        return tried
+            reasons.append("Det är inte angett att alla närvarande redan känner till uppgiften.")
+        reasons.extend(st.tail)
+        return Tried(p, not reasons, reasons, True, st.blocked_by_meeting)
 
     # -- the whole assessment --------------------------------------------------------
     def assess(self, question: Question) -> Decision:
@@ -229,7 +279,10 @@ class Engine:
         if relationship.relation is Relation.SAME_BRANCH:
             return self._finish(w, Outcome.ALLOWED, [], [], [], None)
 
-        applying, candidates = self._secrecy(w)
+        plan = w.plan = self._plan(rules, relationship.relation, question)
+        w.trace.extend(plan.secrecy_steps)
+        applying, candidates = list(plan.applying), list(plan.candidates)
+        tried = [self._try(question, st) for st in plan.statics]
         if not applying:
             w.trace.append(TraceStep(
                 "no-secrecy", None, False,
@@ -237,15 +290,13 @@ class Engine:
                 f"{self.labels.information(question.information)} hos "
                 f"{self.labels.actor(question.discloser.actor)} i det här fallet.",
             ))
-            # No secrecy to lift, but a duty to disclose still binds: try the duties alone.
-            duties = [self._try(w, p, []) for p in rules.exceptions if p.outcome is Outcome.OBLIGED]
-            self._trace_tried(w, duties)
-            duty = next((t for t in duties if t.applied), None)
+            # No secrecy to lift, but a duty to disclose still binds: the plan holds the duties alone.
+            self._trace_tried(w, tried)
+            duty = next((t for t in tried if t.applied), None)
             if duty is not None:
-                return self._finish(w, Outcome.OBLIGED, [], candidates, duties, duty)
-            return self._finish(w, Outcome.ALLOWED, [], candidates, duties, None)
+                return self._finish(w, Outcome.OBLIGED, [], candidates, tried, duty)
+            return self._finish(w, Outcome.ALLOWED, [], candidates, tried, None)
 
-        tried = [self._try(w, p, applying) for p in rules.exceptions]
         self._trace_tried(w, tried)
         applied = [t for t in tried if t.applied]
         outcome = Outcome.NOT_ALLOWED
@@ -259,15 +310,18 @@ class Engine:
     @staticmethod
     def _trace_tried(w: _Work, tried: list[Tried]) -> None:
         for t in tried:
+            if t.step is not None:
+                w.trace.append(t.step)
+                continue
             reason = t.provision.applies_sv if t.applied else " ".join(t.reasons)
             w.trace.append(TraceStep(t.provision.id, t.provision.citation, t.applied, reason))
 
-    def _relation_step(self, w: _Work) -> None:
+    @staticmethod
+    def _relation_step(w: _Work) -> None:
         r = w.relationship.relation
         citation = {Relation.OTHER_BRANCH: "OSL 8:2", Relation.SAME_BRANCH: None}.get(r, "OSL 8:1")
-        w.trace.append(TraceStep(
-            "organisation", citation, r is not Relation.SAME_BRANCH, w.relationship.reason_sv,
-        ))
+        w.trace.append(TraceStep("organisation", citation, r is not Relation.SAME_BRANCH,
+                                 w.relationship.reason_sv))
 
     def _finish(
         self,
@@ -300,7 +354,7 @@ class Engine:
         if outcome is Outcome.NOT_ALLOWED:
             for t in ways:
                 w.cite(t.provision)
-        verdict = meeting_verdict(rules, q.setting, applying, None)
+        verdict = w.plan.meeting if w.plan is not None else None
         participation = participation_for(q, outcome)
         if verdict is not None and q.identifiable and verdict.listen_only_holder:
             w.cite_ids(verdict.rule.cite_with)
@@ -372,7 +426,8 @@ class Engine:
     def _date_warnings(self, w: _Work) -> None:
         q, rules = w.question, w.rules
         after_review = q.on_date > rules.latest_review
-        touching = [p for p in rules.pending if _touches(p, q)]
+        touching = (list(w.plan.touching) if w.plan is not None
+                    else [p for p in rules.pending if _touches(p, q)])
         in_force = [p for p in touching if p.in_force.start is not None and p.in_force.start <= q.on_date]
         if after_review:
             names = "; ".join(f"{p.title_sv} ({_pending_source(p)})" for p in touching)
@@ -386,6 +441,12 @@ class Engine:
             for p in in_force:
                 w.warn(f"{p.title_sv} ({_pending_source(p)}): {p.summary_sv} Kontrollera med "
                        "juridiska enheten.")
+
+
+def _closed(p: Provision, reasons: tuple[str, ...]) -> _Static:
+    step = TraceStep(p.id, p.citation, False, " ".join(reasons))
+    return _Static(p, closed=True, head=reasons, step=step,
+                   tried=Tried(p, False, list(reasons), step=step))
 
 
 def _is_way_forward(t: Tried, q: Question) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Actor(StrEnum):
@@ -117,9 +118,12 @@ class Question:
     ignored_fields: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class TraceStep:
-    """One rule tried: which, on what provision, whether it applied and why."""
+class TraceStep(NamedTuple):
+    """One rule tried: which, on what provision, whether it applied and why.
+
+    A named tuple rather than a frozen dataclass: the engine builds a dozen per
+    decision, and tuples are much cheaper to create.
+    """
 
     rule: str
     provision: str | None

@@ -28,26 +28,35 @@ STRENGTH_SV = {"absolute": "absolut sekretess", "strong": "stark sekretess", "we
 class Labels:
     def __init__(self, vocabulary: dict[str, Any]) -> None:
         self._v = vocabulary
+        # Looked up for every trace step, so resolved once here.
+        self._actor = {a: self._get("actors", a.value) for a in Actor}
+        self._setting = {s: self._get("settings", s.value) for s in Setting}
+        self._information = {i: self._get("information", i.value) for i in Information}
+        self._fact = {f: self._get("facts", f.value).rstrip(".").lower() for f in Fact}
 
     def _get(self, group: str, key: str, lang: str = "sv") -> str:
         entry = self._v.get(group, {}).get(key)
         return str(entry.get(lang, key)) if isinstance(entry, dict) else key
 
+    def label(self, group: str, key: str, lang: str = "sv") -> str:
+        """A label from the vocabulary in Swedish or English (for the web layer)."""
+        return self._get(group, key, lang)
+
     def actor(self, actor: Actor) -> str:
-        return self._get("actors", actor.value)
+        return self._actor[actor]
 
     def actors(self, actors: Iterable[Actor]) -> str:
-        names = [self.actor(a) for a in sorted(actors)]
+        names = [self._actor[a] for a in sorted(actors)]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " eller " + names[-1]
 
     def setting(self, setting: Setting) -> str:
-        return self._get("settings", setting.value)
+        return self._setting[setting]
 
     def information(self, information: Information) -> str:
-        return self._get("information", information.value)
+        return self._information[information]
 
     def fact(self, fact: Fact) -> str:
-        return self._get("facts", fact.value).rstrip(".").lower()
+        return self._fact[fact]
 
     def explain(
         self,
