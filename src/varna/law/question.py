@@ -51,13 +51,13 @@ class QuestionError(ValueError):
 
 
 def _enum(cls: type[E], value: object, field: str) -> E:
-    allowed = tuple(member.value for member in cls)
+    member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member  # type: ignore[return-value]
+    allowed = tuple(m.value for m in cls)
     if not isinstance(value, str):
         raise QuestionError(field, f"expected a string, got {_shown(value)}", allowed)
-    try:
-        return cls(value)
-    except ValueError:
-        raise QuestionError(field, f"unknown value {value!r}", allowed) from None
+    raise QuestionError(field, f"unknown value {value!r}", allowed)
 
 
 def _shown(value: object) -> str:

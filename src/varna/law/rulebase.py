@@ -6,6 +6,7 @@ engine answering from half-valid data would be worse than one that does not star
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
@@ -222,7 +223,17 @@ class RuleBase:
         self.vocabulary = vocabulary
         self.earliest = versions[0].answers_from
         self.latest_review = max(v.reviewed_on for v in versions)
-        self._rulesets: dict[dt.date, RuleSet] = {}
+        # The law changes only on a few days: when a version starts answering, and when an
+        # entry comes into or goes out of force. Between two such days everything is the same,
+        # so one RuleSet serves the whole interval (and the engine's plans can be shared).
+        changes = {v.answers_from for v in versions}
+        for p in provisions:
+            if p.in_force.start is not None:
+                changes.add(p.in_force.start)
+            if p.in_force.end is not None and p.in_force.end < dt.date.max:
+                changes.add(p.in_force.end + dt.timedelta(days=1))
+        self._changes = sorted(changes)
+        self._rulesets: dict[int, RuleSet] = {}
 
     def version_for(self, day: dt.date) -> Version:
         chosen = self.versions[0]
@@ -233,9 +244,11 @@ class RuleBase:
 
     def rules_for(self, day: dt.date) -> RuleSet:
         """The rule set in force on ``day`` (cached: the engine asks per question)."""
-        cached = self._rulesets.get(day)
+        interval = bisect.bisect_right(self._changes, day)
+        cached = self._rulesets.get(interval)
         if cached is not None:
             return cached
+        day = self._changes[interval - 1] if interval else day  # any day of the interval will do
         version = self.version_for(day)
         allowed_versions = {v.id for v in self.versions if v.answers_from <= version.answers_from}
 
@@ -258,8 +271,7 @@ class RuleBase:
             pending=tuple(p for p in live if p.kind == "pending"),
             by_id=self.by_id,
         )
-        if len(self._rulesets) < 4096:
-            self._rulesets[day] = ruleset
+        self._rulesets[interval] = ruleset
         return ruleset
 
     def in_force_on(self, day: dt.date) -> list[Provision]:
