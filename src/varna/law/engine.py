@@ -77,6 +77,8 @@ class _Plan:
     statics: tuple[_Static, ...]
     meeting: MeetingVerdict | None
     touching: tuple[Provision, ...]  # pending changes that concern these parties
+    # Explanations are a pure function of the plan and what decided; remembered per plan.
+    explanations: dict[tuple[object, ...], str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -318,10 +320,7 @@ class Engine:
 
     @staticmethod
     def _relation_step(w: _Work) -> None:
-        r = w.relationship.relation
-        citation = {Relation.OTHER_BRANCH: "OSL 8:2", Relation.SAME_BRANCH: None}.get(r, "OSL 8:1")
-        w.trace.append(TraceStep("organisation", citation, r is not Relation.SAME_BRANCH,
-                                 w.relationship.reason_sv))
+        w.trace.append(w.relationship.step)
 
     def _finish(
         self,
@@ -350,10 +349,10 @@ class Engine:
             if t.applied and t is not deciding:
                 w.cite(t.provision)
                 w.cite_ids(t.provision.cite_with)
-        ways = [t for t in tried if _is_way_forward(t, q)]
-        if outcome is Outcome.NOT_ALLOWED:
-            for t in ways:
-                w.cite(t.provision)
+        # Ways forward matter only when nothing opened the way.
+        ways = [t for t in tried if _is_way_forward(t, q)] if outcome is Outcome.NOT_ALLOWED else []
+        for t in ways:
+            w.cite(t.provision)
         verdict = w.plan.meeting if w.plan is not None else None
         participation = participation_for(q, outcome)
         if verdict is not None and q.identifiable and verdict.listen_only_holder:
@@ -363,16 +362,24 @@ class Engine:
         if outcome is Outcome.NOT_ALLOWED or (deciding and deciding.provision.id == "principle-deidentified"):
             w.cite(by_id.get("brb-20-3"))
         self._warnings(w, outcome, deciding, tried)
-        explanation = self.labels.explain(
-            question=q,
-            relationship=w.relationship,
-            applying=applying,
-            outcome=outcome,
-            deciding=deciding.provision if deciding else None,
-            ways=[t.provision for t in ways],
-            tried=[(t.provision, t.applied) for t in tried],
-            participation=participation,
-        )
+        deciding_provision = deciding.provision if deciding else None
+        memo = w.plan.explanations if w.plan is not None else None
+        key = (outcome, deciding_provision and deciding_provision.id, w.relationship.reason_sv,
+               tuple(t.applied for t in tried), tuple(t.provision.id for t in ways), participation)
+        explanation = memo.get(key) if memo is not None else None
+        if explanation is None:
+            explanation = self.labels.explain(
+                question=q,
+                relationship=w.relationship,
+                applying=applying,
+                outcome=outcome,
+                deciding=deciding_provision,
+                ways=[t.provision for t in ways],
+                tried=[(t.provision, t.applied) for t in tried],
+                participation=participation,
+            )
+            if memo is not None and len(memo) < 256:
+                memo[key] = explanation
         return Decision(
             outcome=outcome,
             participation=participation,

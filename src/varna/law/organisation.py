@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from varna.law.model import Actor, Party
+from varna.law.model import Actor, Party, TraceStep
 
 
 class Relation(StrEnum):
@@ -24,6 +24,10 @@ class Relation(StrEnum):
     PRIVATE = "private"
 
 
+CITATION = {Relation.SAME_BRANCH: None, Relation.OTHER_BRANCH: "OSL 8:2",
+            Relation.OTHER_AUTHORITY: "OSL 8:1", Relation.PRIVATE: "OSL 8:1"}
+
+
 @dataclass(frozen=True, slots=True)
 class Relationship:
     relation: Relation
@@ -31,6 +35,12 @@ class Relationship:
     recipient_authority: str | None
     reason_sv: str
     notes_sv: tuple[str, ...] = ()
+
+    @property
+    def step(self) -> TraceStep:
+        """The organisation step of the trace: is a secrecy boundary crossed, and which?"""
+        return TraceStep("organisation", CITATION[self.relation],
+                         self.relation is not Relation.SAME_BRANCH, self.reason_sv)
 
 
 class Organisation:
