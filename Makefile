@@ -43,7 +43,7 @@ lint: $(DEV_STAMP) ## ruff
 	$(VENV)/bin/ruff check src tests bench
 
 typecheck: $(DEV_STAMP) ## mypy (strict for the domain packages)
-	$(VENV)/bin/mypy
+	VARNA_DEBUG=true $(VENV)/bin/mypy
 
 imports: $(DEV_STAMP) ## import-linter: the domain packages never import Django
 	$(VENV)/bin/lint-imports

@@ -6,8 +6,20 @@ them before this file), so nothing needs to be set up here for the settings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request to an /en/ page activates English
+    for the whole thread, which would otherwise leak into the next test's reverse()."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

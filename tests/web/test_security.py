@@ -101,7 +101,7 @@ def test_the_secret_key_can_come_from_a_file(tmp_path: Path) -> None:
     result = run_settings(tmp_path, VARNA_SECRET_KEY_FILE=str(key_file), VARNA_HTTPS="false")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
-    assert values["SECRET_KEY"] == "from-a-file"
+    assert values["SECRET_KEY"] == "from-a-file"  # noqa: S105
     assert values["SECURE_SSL_REDIRECT"] is False and values["SESSION_COOKIE_SECURE"] is False
 
 

@@ -56,7 +56,7 @@ def two_versions_of_one_citation(monkeypatch: pytest.MonkeyPatch) -> None:
         real.by_id["osl-26-1"], in_force=InForce(dt.date(2009, 6, 30), dt.date(2029, 12, 31))
     )
     new = dataclasses.replace(old, id="osl-26-1-2030", in_force=InForce(dt.date(2030, 1, 1), None))
-    provisions = tuple(p for p in real.provisions if p.id != old.id) + (old, new)
+    provisions = (*(p for p in real.provisions if p.id != old.id), old, new)
     fake = RuleBase(real.versions, provisions, real.organisation, real.vocabulary)
     monkeypatch.setattr(selectors, "_rulebase", lambda: fake)
 

@@ -79,7 +79,9 @@ def _question_error(exc: QuestionError, index: int | None) -> ApiError:
     text = exc.message
     if exc.allowed:
         text += f" (allowed: {', '.join(exc.allowed)})"
-    return ApiError(f"{where} is invalid: {field}: {text}", fields={field: text}, allowed={field: exc.allowed})
+    return ApiError(
+        f"{where} is invalid: {field}: {text}", fields={field: text}, allowed={field: exc.allowed}
+    )
 
 
 def _answer_one(item: object, index: int | None) -> dict[str, object]:

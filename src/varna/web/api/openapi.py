@@ -328,7 +328,11 @@ def _document() -> Schema:
                                 "schema": {
                                     "oneOf": [
                                         _ref("Question"),
-                                        {"type": "array", "items": _ref("Question"), "maxItems": MAX_QUESTIONS},
+                                        {
+                                            "type": "array",
+                                            "items": _ref("Question"),
+                                            "maxItems": MAX_QUESTIONS,
+                                        },
                                     ]
                                 },
                                 "examples": examples,

@@ -100,4 +100,4 @@ def in_force_on(provision: Provision, day: dt.date) -> bool:
 @register.filter
 def in_order(members: Iterable[StrEnum]) -> list[StrEnum]:
     """Enum members in the order the engine declares them (sets have no stable order)."""
-    return sorted(members, key=lambda m: list(type(m)).index(m))
+    return sorted(members, key=lambda m: list(type(m).__members__.values()).index(m))
