@@ -174,6 +174,11 @@ class Engine:
                 continue
             candidates.append(p)
             if p.information is not None and info not in p.information:
+                # Cited as considered, so the trace must say why it does not reach this case.
+                covered = " och ".join(self.labels.information(i) for i in sorted(p.information))
+                steps.append(TraceStep(p.id, p.citation, False, (
+                    f"{p.title_sv} ({p.citation}) omfattar bara {covered} – inte uppgifter om "
+                    f"{self.labels.information(info)}.")))
                 continue
             applies, reason = self._harm_test(p, relation, actor, q.recipient.actor, harm_facts)
             steps.append(TraceStep(p.id, p.citation, applies, reason))
