@@ -185,6 +185,23 @@ def test_two_district_committees_are_two_authorities() -> None:
     assert "egen myndighet" in d.explanation
 
 
+def test_a_missing_committee_is_assumed_the_same_and_said_so() -> None:
+    d = ask("social_services", "social_services", discloser_authority="sdn-norr")
+    assert d.outcome is Outcome.ALLOWED
+    assert any("förutsätter att ni hör till samma nämnd" in w for w in d.warnings)
+    named = ask("social_services", "social_services", discloser_authority="sdn-norr",
+                recipient_authority="sdn-norr")
+    assert not any("samma nämnd" in w for w in named.warnings)
+
+
+def test_10_18a_is_not_offered_as_a_way_forward_for_those_21_or_older() -> None:
+    young = ask("social_services", "police", subject_age=17)
+    adult = ask("social_services", "police", subject_age=21)
+    assert young.outcome is adult.outcome is Outcome.NOT_ALLOWED
+    assert "OSL 10:18a" in young.provisions and "10:18a" in young.explanation
+    assert "OSL 10:18a" not in adult.provisions and "10:18a" not in adult.explanation
+
+
 def test_aliases_name_the_same_authority() -> None:
     d = ask("social_services", "social_services", discloser_authority="sdn-söder",
             recipient_authority="SDN-SODER")

@@ -469,6 +469,9 @@ def _is_way_forward(t: Tried, q: Question) -> bool:
     p = t.provision
     if p.id in ("osl-10-1", "principle-deidentified"):
         return True
+    age_below = p.when.age_below
+    if age_below is not None and q.subject_age is not None and q.subject_age >= age_below:
+        return False  # the person is too old for it ever to help
     if p.settings == frozenset({Setting.DIRECT}) and p.outcome is not None:
         return True
     return bool(p.when.facts_all & q.facts)

@@ -165,6 +165,15 @@ class Organisation:
                     "nämnder (OSL 8:1)."
                 )
             return Relationship(Relation.OTHER_AUTHORITY, da, ra, reason, tuple(notes))
+        if da is None or ra is None:
+            # The contract's default; said aloud because two district committees, say, are
+            # separate authorities and a wrong guess would hide a secrecy boundary.
+            notes.append(
+                "Du har inte angett vilken nämnd "
+                + ("någon av er" if da is None and ra is None else "den andra parten")
+                + " hör till, så svaret förutsätter att ni hör till samma nämnd. Hör ni till olika "
+                "nämnder – till exempel två stadsområdesnämnder – gäller sekretess mellan er (OSL 8:1)."
+            )
         authority = da if da is not None else ra
         d_branch = self._branch(authority, discloser.actor, notes)
         r_branch = self._branch(authority, recipient.actor, notes)
