@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from varna.guide import cli as guide_cli
 from varna.law import cli as law_cli
 
 
@@ -16,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     law_cli.add_commands(sub)
+    guide_cli.add_commands(sub)
     return parser
 
 

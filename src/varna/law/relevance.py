@@ -62,9 +62,11 @@ def _reach(
     information: Information,
     on_date: dt.date,
     engine: Engine,
+    any_setting: bool = False,
 ) -> tuple[list[Provision], list[Provision]]:
     """The secrecy provisions that can protect this information at this holder, and the
-    exceptions that could then apply to these parties in this setting.
+    exceptions that could then apply to these parties in this setting (in any setting
+    with ``any_setting``: what could apply if the user chose another channel).
 
     With no secrecy to lift, only the duties to disclose remain – as in the engine, which
     still tries them: a teacher's concern for a child is a duty to report to social
@@ -81,7 +83,7 @@ def _reach(
     exceptions: list[Provision] = []
     for p in rules.exceptions:
         c = p.when
-        if p.scope is not None or setting not in p.settings:
+        if p.scope is not None or (setting not in p.settings and not any_setting):
             continue
         if holders:
             if not any(p.breaks_secrecy(s.id) for s in holders):
@@ -157,14 +159,21 @@ def relevant_person_fields(
 ) -> list[str]:
     """Which of the questions about the person could change the answer, in the contract's order.
 
-    ``identifiable``, ``known_to_all_present``, ``subject_age`` and ``consent`` matter only
-    when an exception that could apply looks at them – and ``identifiable`` also whenever a
-    cooperation group meets about information under secrecy, since the meeting rule decides
-    whether the discloser may take part or only listen.
+    ``identifiable``, ``known_to_all_present`` and ``consent`` matter only when an exception
+    that could apply looks at them – and ``identifiable`` also whenever a cooperation group
+    meets about information under secrecy, since the meeting rule decides whether the
+    discloser may take part or only listen. ``subject_age`` matters also for an age-limited
+    exception that works only in the other setting: the decision points to it as a way
+    forward (OSL 10:18a directly to the police) only if the person is young enough.
     """
+    engine = engine or default_engine()
     holders, exceptions = _reach(
         discloser=discloser, recipient=recipient, setting=setting, information=information,
-        on_date=on_date, engine=engine or default_engine(),
+        on_date=on_date, engine=engine,
+    )
+    _, anywhere = _reach(
+        discloser=discloser, recipient=recipient, setting=setting, information=information,
+        on_date=on_date, engine=engine, any_setting=True,
     )
     wanted: set[str] = set()
     if holders and setting is Setting.COOPERATION_GROUP:
@@ -175,8 +184,8 @@ def relevant_person_fields(
             wanted.add("identifiable")
         if c.known_to_all_present is not None:
             wanted.add("known_to_all_present")
-        if c.age_below is not None:
-            wanted.add("subject_age")
         if c.consent_in is not None:
             wanted.add("consent")
+    if any(p.when.age_below is not None for p in anywhere):
+        wanted.add("subject_age")
     return [name for name in PERSON_FIELDS if name in wanted]

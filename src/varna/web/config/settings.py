@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "varna.web.core",
     "varna.web.provisions",
+    "varna.web.sharing",
     "varna.web.api",
 ]
 

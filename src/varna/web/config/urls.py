@@ -17,6 +17,7 @@ urlpatterns = i18n_patterns(
     path("", core_views.home, name="home"),
     path("api/", include("varna.web.api.urls")),
     path("lagrum/", include("varna.web.provisions.urls")),
+    path("dela/", include("varna.web.sharing.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )
