@@ -32,6 +32,7 @@ $(VAR)/secret-key:
 
 run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the bundled rule base and organisation, serve on 127.0.0.1:$(PORT)
 	$(VENV)/bin/varna rules check
+	$(VENV)/bin/varna org check
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django migrate --noinput
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django collectstatic --noinput --verbosity 0
 	@echo "Värna serves on http://127.0.0.1:$(PORT)/"
@@ -48,8 +49,9 @@ typecheck: $(DEV_STAMP) ## mypy (strict for the domain packages)
 imports: $(DEV_STAMP) ## import-linter: the domain packages never import Django
 	$(VENV)/bin/lint-imports
 
-rules-check: $(RUNTIME_STAMP) ## validate the bundled rule base
+rules-check: $(RUNTIME_STAMP) ## validate the bundled rule base and the bundled Malmö organisation file
 	$(VENV)/bin/varna rules check
+	$(VENV)/bin/varna org check
 
 browser-deps: ## install Debian's chromium for the browser tests when missing (needs root)
 	@if [ ! -x /usr/bin/chromium ]; then \

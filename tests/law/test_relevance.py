@@ -85,6 +85,15 @@ def test_authorities_matter_between_two_social_services_but_not_towards_the_poli
     assert not needs_authority(Actor.SOCIAL_SERVICES, Actor.POLICE)
 
 
+def test_authorities_matter_wherever_the_default_assumes_one_authority() -> None:
+    # Two teachers may work under different school committees, two youth leaders in
+    # different districts; the default would hide the boundary.
+    assert needs_authority(Actor.SCHOOL_STAFF, Actor.SCHOOL_STAFF)
+    assert needs_authority(Actor.LEISURE, Actor.LEISURE)
+    assert needs_authority(Actor.SCHOOL_HEALTH_MEDICAL, Actor.SCHOOL_STAFF)
+    assert not needs_authority(Actor.SCHOOL_STAFF, Actor.PRIVATE)
+
+
 def test_within_one_branch_nothing_more_is_asked() -> None:
     teacher, counsellor = Party(Actor.SCHOOL_STAFF), Party(Actor.SCHOOL_HEALTH_OTHER)
     assert not crosses_boundary(teacher, counsellor)

@@ -29,18 +29,20 @@ def relevant_information(discloser: Actor) -> list[Information]:
     return [i for i in Information if police or i not in POLICE_ONLY]
 
 
-def needs_authority(discloser: Actor, recipient: Actor) -> bool:
+def needs_authority(discloser: Actor, recipient: Actor, *, engine: Engine | None = None) -> bool:
     """Does the answer depend on which authority each side belongs to?
 
-    Two social services (each district committee is its own authority), or school
-    actors that may sit in different school committees.
+    Only where the contract's default puts both in one authority: two social services
+    (each district committee is its own authority), a district's social services and
+    its leisure, two school actors (the school committees are separate), two leisure
+    workers of different districts. Between kinds that are always separate authorities,
+    naming them changes nothing.
     """
-    school = {Actor.SCHOOL_STAFF, Actor.SCHOOL_HEALTH_OTHER, Actor.SCHOOL_HEALTH_MEDICAL}
-    if discloser is Actor.SOCIAL_SERVICES and recipient is Actor.SOCIAL_SERVICES:
-        return True
-    if {discloser, recipient} == {Actor.SOCIAL_SERVICES, Actor.LEISURE}:
-        return True
-    return discloser in school and recipient in school and discloser is not recipient
+    if not (discloser.is_authority and recipient.is_authority):
+        return False
+    engine = engine or default_engine()
+    relation = engine.organisation.relate(Party(discloser), Party(recipient)).relation
+    return relation in (Relation.SAME_BRANCH, Relation.OTHER_BRANCH)
 
 
 def crosses_boundary(discloser: Party, recipient: Party, *, engine: Engine | None = None) -> bool:
