@@ -53,12 +53,20 @@ rules-check: $(RUNTIME_STAMP) ## validate the bundled rule base and the bundled 
 	$(VENV)/bin/varna rules check
 	$(VENV)/bin/varna org check
 
-browser-deps: ## install Debian's chromium for the browser tests when missing (needs root)
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+browser-deps: ## install Debian's chromium (needs root) and axe-core (npm ci, pinned in tests/browser) when missing
 	@if [ ! -x /usr/bin/chromium ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
 			|| echo "warning: could not install chromium; browser tests will be skipped"; \
 		else echo "warning: /usr/bin/chromium missing and not root; browser tests will be skipped"; fi; \
+	fi
+	@# axe-core: on a developer's machine a failure only skips the accessibility check; in CI it stops.
+	@if [ ! -f $(AXE) ]; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error || { \
+			echo "warning: npm ci in tests/browser failed; the accessibility check will be skipped"; \
+			[ "$$CI" != true ]; }; \
 	fi
 
 unit: $(DEV_STAMP) ## the test suite on SQLite, then on PostgreSQL when VARNA_TEST_DATABASE_URL is set
