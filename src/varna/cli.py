@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from varna.deid import cli as deid_cli
 from varna.guide import cli as guide_cli
 from varna.law import cli as law_cli
 
@@ -18,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     law_cli.add_commands(sub)
     guide_cli.add_commands(sub)
+    deid_cli.add_commands(sub)
     return parser
 
 

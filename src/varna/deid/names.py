@@ -1,0 +1,287 @@
+"""People's names: known names, context, and what this text itself shows.
+
+Three kinds of evidence, tried in order for every word the patterns have not taken:
+
+1. context – a cue ("heter", "kallas", "alias") makes the next word a name whatever it
+   looks like; a role or relation word ("mentorn", "kompisen") lets a lower-case name count;
+2. knowledge – a word in the name lists (names of every origin common in Sweden) is a
+   name unless it is also an ordinary Swedish word in a place where ordinary words stand
+   ("Björk" mid-sentence is a name, "björk" is a tree, "Alla" opening a sentence is "all");
+   a capitalised word mid-sentence that is no Swedish word at all is a name too;
+3. the text itself – once a word is a name in this text, its other forms ("Björks",
+   "amir") are names as well, and adjacent names join into one person ("Eva Berg").
+
+Sentence starts are where Swedish capitalises ordinary words, so evidence there must be
+stronger; the tests hold the cases that motivated each rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from varna.deid.gazetteer import (
+    ACRONYMS,
+    CHAT_WORDS,
+    CUE_FILLERS,
+    CUE_STOPS,
+    FREQUENT_WORDS,
+    KEEP,
+    NAME_CUES,
+    NAME_PARTICLES,
+    ROLE_WORDS,
+)
+from varna.deid.lexicon import NameInfo, WordList
+from varna.deid.model import Span
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_BOUNDARY = re.compile(r"[.!?\n:;]")
+_OPENERS = " \t\"'«»“”(–-•*>"
+# Words that follow a subject: an unknown capitalised word before them is a person.
+_SUBJECT_VERBS = frozenset({
+    "har", "hade", "är", "var", "sa", "sade", "säger", "berättar", "berättade", "kom", "kommer", "gick",
+    "går",
+    "ska", "skulle", "vill", "ville", "kan", "kunde", "bor", "bodde", "tycker", "tyckte", "menar", "skrev",
+    "skriver", "fick", "får", "blev", "blir", "uppger", "uppgav", "och", "själv", "hotade", "hotar", "slog",
+    "började", "börjar", "verkar", "mår", "mådde", "svarar", "svarade", "frågade", "frågar", "tog", "tar",
+    "brukar", "vet", "visste", "lever", "levde", "jobbar", "umgås", "träffar", "träffade", "hänger",
+})
+
+
+_CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+    gap_before: str  # the characters between the previous token and this one
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        gap = text[previous_end:match.start()]
+        starts = not tokens if gap == " " else not tokens or bool(_BOUNDARY.search(gap))
+        tokens.append(Token(match.start(), match.end(), match.group(0), starts, gap))
+        previous_end = match.end()
+    return tokens
+
+
+def _bases(word: str) -> list[tuple[str, str]]:
+    """The word itself, then its possessive stem: "Amirs" → ("Amir", "s"), "Amir's" → ("Amir", "'s")."""
+    forms = [(word, "")]
+    if len(word) > 3 and word[-2:] in ("'s", "’s"):
+        forms.append((word[:-2], word[-2:]))
+    elif len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS'’-":
+        forms.append((word[:-1], word[-1]))
+    return forms
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word.isupper() or len(word) >= 3)
+
+
+class NameFinder:
+    """Finds people's names in one text; build one per text."""
+
+    def __init__(self, text: str, tokens: list[Token], words: WordList, names: dict[str, NameInfo],
+                 proper: frozenset[str], covered: bytearray) -> None:
+        self.text = text
+        self.words = words
+        self.names = names
+        self.proper = proper
+        self.covered = covered
+        self.tokens = tokens
+        self.base: dict[int, tuple[str, str]] = {}  # token index → (base, possessive suffix)
+
+    # ------------------------------------------------------------ helpers
+
+    def _free(self, token: Token) -> bool:
+        return not (self.covered[token.start] or self.covered[token.end - 1])
+
+    def _previous_words(self, index: int, count: int) -> list[str]:
+        """Up to ``count`` lower-case words before token ``index`` within its sentence."""
+        found: list[str] = []
+        while index > 0 and len(found) < count:
+            token = self.tokens[index]
+            if token.sentence_start:
+                break
+            index -= 1
+            found.append(self.tokens[index].text.lower())
+        return found
+
+    def _is_word(self, word: str) -> bool:
+        return word.lower() in self.words
+
+    def _keep(self, word: str) -> bool:
+        return word in KEEP or (word.isupper() and word in ACRONYMS)
+
+    # ------------------------------------------------------------ evidence
+
+    def _after_cue(self, index: int) -> bool:
+        if index == 0 or self.tokens[index].sentence_start:
+            return False
+        before = self._previous_words(index, 3)
+        if not before:
+            return False
+        if before[0] in NAME_CUES or before[0] == "kallar":
+            return True
+        if before[0] in CUE_FILLERS or before[0] in {"sig", "honom", "henne", "dem", "för"}:
+            return len(before) > 1 and (before[1] in NAME_CUES or before[1] == "kallar")
+        return False
+
+    def _cued_name(self, index: int) -> tuple[str, str] | None:
+        token = self.tokens[index]
+        word = token.text
+        if word.lower() in CUE_STOPS or word.lower() in CUE_FILLERS:
+            return None
+        quoted = token.gap_before.rstrip().endswith(('"', "'", "”", "“", "«"))
+        if word[0].islower() and not quoted and self.words.is_ordinary(word):
+            return None  # "kallas för nazist" is an insult, not a nickname
+        if self._keep(word):
+            return None
+        return self._best_base(word)
+
+    def _best_base(self, word: str) -> tuple[str, str]:
+        for base, suffix in _bases(word):
+            if base.lower() in self.names:
+                return base, suffix
+        return word, ""
+
+    def _known(self, word: str) -> tuple[str, str, NameInfo] | None:
+        for base, suffix in _bases(word):
+            info = self.names.get(base.lower())
+            if info is not None:
+                return base, suffix, info
+        return None
+
+    def _decide(self, index: int) -> tuple[str, str] | None:
+        token = self.tokens[index]
+        word = token.text
+        if len(word) < 2 or not self._free(token):
+            return None
+        lower = word.lower()
+        previous = self.tokens[index - 1].text.lower() if index and not token.sentence_start else ""
+        cue_near = previous in NAME_CUES or previous in _CUE_LINKS
+        if word[0].islower() and not cue_near and lower not in self.names and lower[:-1] not in self.names:
+            return None  # the common case: an ordinary lower-case word
+        if cue_near and self._after_cue(index):
+            return self._cued_name(index)
+        if self._keep(word) or (self._keep(word.rstrip("s")) and word.endswith("s")):
+            return None
+        known = self._known(word)
+        if _capitalised(word):
+            if known is not None:
+                base, suffix, info = known
+                if base.lower() in FREQUENT_WORDS and (token.sentence_start or word.isupper()):
+                    return None
+                if word.isupper() and (len(base) < 3 or self._is_word(base)):
+                    return None
+                if not self._is_word(base) or not token.sentence_start:
+                    return base, suffix
+                if info.common:
+                    return base, suffix
+                return None
+            if word.isupper():
+                return None
+            if any(self.words.is_ordinary(b) or b in self.proper for b, _ in _bases(word)):
+                return None
+            if not token.sentence_start:
+                return self._best_base(word)
+            following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+            if following is not None and not following.sentence_start and (
+                    following.text.lower() in _SUBJECT_VERBS or (self._known(following.text) is not None
+                    and _capitalised(following.text))):
+                return self._best_base(word)
+            return None
+        # Lower case: chat and quick notes ("amir sa att …").
+        if known is None:
+            return None
+        base, suffix, info = known
+        if len(base) < 3 or base.lower() in FREQUENT_WORDS or base.lower() in CHAT_WORDS:
+            return None
+        if lower in self.words or base.lower() in self.words:
+            return None
+        role = self._previous_words(index, 1)
+        if info.common or (role and role[0] in ROLE_WORDS):
+            return base, suffix
+        return None
+
+    # ------------------------------------------------------------ the text's own evidence
+
+    def _repeat(self, index: int, known: set[str]) -> tuple[str, str] | None:
+        token = self.tokens[index]
+        word = token.text
+        lower = word.lower()
+        if lower not in known and lower[:-1] not in known and lower[:-2] not in known:
+            return None
+        if not self._free(token) or self._keep(word):
+            return None
+        for base, suffix in _bases(word):
+            if base.lower() not in known:
+                continue
+            if _capitalised(word) or not self._is_word(base):
+                return base, suffix
+        return None
+
+    def find(self) -> list[Span]:
+        decided: dict[int, tuple[str, str]] = {}
+        for index in range(len(self.tokens)):
+            found = self._decide(index)
+            if found is not None:
+                decided[index] = found
+        known = {base.lower() for base, _ in decided.values()}
+        for index in range(len(self.tokens)):
+            if index not in decided:
+                found = self._repeat(index, known)
+                if found is not None:
+                    decided[index] = found
+        # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
+        for index, (base, suffix) in list(decided.items()):
+            if not suffix and base.endswith("s") and base[:-1].lower() in known:
+                decided[index] = (base[:-1], "s")
+        return self._join(decided)
+
+    def _join(self, decided: dict[int, tuple[str, str]]) -> list[Span]:
+        """Adjacent names become one person; particles ("al", "von") between them join in."""
+        spans: list[Span] = []
+        order = sorted(decided)
+        position = 0
+        while position < len(order):
+            first = order[position]
+            parts = [decided[first][0].lower()]
+            last = first
+            while True:
+                nxt = last + 1
+                particle = None
+                if (nxt < len(self.tokens) and self.tokens[nxt].text.lower() in NAME_PARTICLES
+                        and nxt + 1 in decided and self._joins(nxt)):
+                    particle = nxt
+                    nxt += 1
+                if nxt in decided and self._joins(nxt) and not decided[last][1]:
+                    if particle is not None:
+                        parts.append(self.tokens[particle].text.lower())
+                    parts.append(decided[nxt][0].lower())
+                    last = nxt
+                    position += 1
+                    continue
+                break
+            suffix = decided[last][1]
+            spans.append(Span(self.tokens[first].start, self.tokens[last].end, "person",
+                              suffix=suffix, priority=50, parts=tuple(parts)))
+            position += 1
+        return spans
+
+    def _joins(self, index: int) -> bool:
+        token = self.tokens[index]
+        return not token.sentence_start and token.gap_before in (" ", "\u00a0")
+
+
+def find_names(text: str, tokens: list[Token], words: WordList, names: dict[str, NameInfo],
+               proper: frozenset[str], covered: bytearray) -> list[Span]:
+    """The people named in ``text`` (already split into ``tokens``) outside ``covered``."""
+    return NameFinder(text, tokens, words, names, proper, covered).find()

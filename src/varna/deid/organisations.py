@@ -1,0 +1,207 @@
+"""Malmö's places and named organisations.
+
+A named district, neighbourhood, square or shopping centre is generalised – "i Rosengård"
+becomes "i ett bostadsområde" – so the text still says that the young person lives in
+a residential area. A named school, club, association, place of worship or workplace
+is replaced by a numbered placeholder: it points to a small group of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from varna.deid.gazetteer import (
+    CLUB_MARKS,
+    GENERIC_ORGANISATIONS,
+    KEEP,
+    MALMO_DISTRICTS,
+    MALMO_NEIGHBOURHOODS,
+    MALMO_SPOTS,
+    ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS,
+)
+from varna.deid.lexicon import WordList
+from varna.deid.model import Span
+from varna.deid.names import Token
+
+_PLACE_KIND: dict[str, str] = {}
+for _name in MALMO_SPOTS:
+    _PLACE_KIND[_name] = "en plats"
+for _name in MALMO_NEIGHBOURHOODS:
+    _PLACE_KIND[_name] = "ett bostadsområde"
+for _name in MALMO_DISTRICTS:
+    _PLACE_KIND[_name] = "ett stadsområde"
+_PLACE_LOWER = {name.lower(): phrase for name, phrase in _PLACE_KIND.items()}
+
+_WORD = r"[A-ZÅÄÖÉ](?:[\wåäöéüÅÄÖ'’&\-]|\.(?=\w))*"
+_ENDING_LABEL = dict(ORGANISATION_ENDINGS)
+_ENDINGS = tuple(e for e, _ in ORGANISATION_ENDINGS)
+_SEPARATE = re.compile(
+    rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}\s+)?{_WORD})\s+(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
+    r"grundskola|friskola|folkhögskola|moské|moskén|kyrka|kyrkan|församling|församlingen|förening|"
+    r"föreningen|fritidsgård|fritidsgården)(s)?(?![\wåäöÅÄÖ])")
+_SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school", "förskolan": "school",
+                   "gymnasium": "school", "gymnasiet": "school", "grundskola": "school", "friskola": "school",
+                   "folkhögskola": "school", "moské": "place_of_worship", "moskén": "place_of_worship",
+                   "kyrka": "place_of_worship", "kyrkan": "place_of_worship",
+                   "församling": "place_of_worship", "församlingen": "place_of_worship",
+                   "förening": "association", "föreningen": "association",
+                   "fritidsgård": "organisation", "fritidsgården": "organisation"}
+_HEAD = re.compile(
+    r"\b(" + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
+    + rf")\s+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}))",
+    re.IGNORECASE)
+_CLUB_AFTER = re.compile(rf"((?:{_WORD}\s+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
+                         r"(?![\wåäöÅÄÖ])")
+_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)\s+({_WORD}(?:\s+{_WORD})?)")
+_COMPANY = re.compile(rf"((?:{_WORD}\s+){{1,3}})(AB|HB|KB)(?![\wåäöÅÄÖ])")
+_WORKPLACE = re.compile(
+    r"\b(?:jobbar|jobbade|arbetar|arbetade|praktiserar|praktiserade|praktik|prao|anställd|extrajobbar|"
+    r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd)\s+(?:på|hos|vid|för)\s+"
+    rf"({_WORD}(?:\s+{_WORD}){{0,2}})")
+_NAME_PREFIXES = frozenset({"Sankt", "S:t", "Norra", "Södra", "Östra", "Västra", "Nya", "Gamla", "Stora",
+                            "Lilla", "Internationella", "Engelska", "Malmö", "Kunskapsskolan", "Fria"})
+
+
+def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
+    """Malmö's districts, neighbourhoods and spots, looked up one to three words at a time."""
+    index = 0
+    while index < len(tokens):
+        found = None
+        for width in (3, 2, 1):
+            last = index + width - 1
+            if last >= len(tokens) or any(tokens[k].gap_before != " " for k in range(index + 1, last + 1)):
+                continue
+            name = text[tokens[index].start:tokens[last].end]
+            lowered = name.lower()
+            possessive = ""
+            if lowered not in _PLACE_LOWER and lowered.endswith("s") and lowered[:-1] in _PLACE_LOWER:
+                lowered, possessive = lowered[:-1], "s"
+            if lowered in _PLACE_LOWER:
+                if name[0].islower() and words.is_ordinary(name):
+                    continue  # "ön", "söder" in lower case are ordinary words
+                phrase = _PLACE_LOWER[lowered]
+                found = Span(tokens[index].start, tokens[last].end, "place",
+                             replacement=phrase + ("" if phrase.endswith("s") else possessive), priority=65)
+                index = last
+                break
+        if found is not None:
+            yield found
+        index += 1
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip(" \t\"'«“(-–•*")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _with_prefix_words(text: str, start: int, words: WordList) -> int:
+    """Extend a name backwards over "Malmö", "Sankt", "Västra" … or another non-word."""
+    while True:
+        found = re.search(rf"({_WORD})\s+$", text[max(0, start - 40):start])
+        if not found:
+            return start
+        word = found.group(1)
+        if word in KEEP and word != "Malmö":
+            return start
+        if word not in _NAME_PREFIXES and words.is_ordinary(word):
+            return start
+        start -= len(found.group(0))
+
+
+def organisations(text: str, tokens: list[Token], words: WordList, is_name: frozenset[str]) -> Iterator[Span]:
+    """Named schools, clubs, places of worship, associations and workplaces.
+
+    ``is_name`` holds lower-case names and places known in this text, so a lower-case
+    "rosengårdsskolan" counts while "musikskolan" stays an ordinary word.
+    """
+    for token in tokens:
+        word = token.text
+        lowered = word.lower()
+        possessive = ""
+        if lowered.endswith("s") and lowered[:-1].endswith(_ENDINGS):
+            lowered, possessive = lowered[:-1], word[-1]
+        elif not lowered.endswith(_ENDINGS):
+            continue
+        ending = next(e for e in _ENDINGS if lowered.endswith(e))
+        stem = word[:len(lowered) - len(ending)]
+        if not stem or lowered in GENERIC_ORGANISATIONS or stem.lower() in {"hem", "skol", "sön", "ton"}:
+            continue
+        core = stem.lower().rstrip("-")
+        core = core[:-1] if core.endswith("s") else core
+        if stem[0].islower() and core not in is_name and core not in _PLACE_LOWER:
+            continue
+        if (stem[0].isupper() and words.is_ordinary(lowered) and (token.sentence_start or lowered in words)
+                and core not in _PLACE_LOWER and core not in is_name):
+            continue  # "Kulturskolan" or "Grundskolan" opening a sentence is the ordinary word
+        start = _with_prefix_words(text, token.start, words) if stem[0].isupper() else token.start
+        key = f"org:{text[start:token.end - len(possessive)].lower()}"
+        yield Span(start, token.end, _ENDING_LABEL[ending], key=key, suffix=possessive, priority=74)
+    for match in _SEPARATE.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        if first in KEEP and first != "Malmö":
+            continue
+        if words.is_ordinary(first) and _sentence_start(text, match.start()) and " " not in name:
+            continue
+        if name.lower() in {"den", "denna", "vår", "min", "hans", "hennes", "deras", "en", "ett"}:
+            continue
+        possessive = match.group(3) or ""
+        label = _SEPARATE_LABEL[match.group(2)]
+        yield Span(match.start(), match.end(), label, key=f"org:{match.group(0).lower().rstrip('s')}",
+                   suffix=possessive, priority=73)
+    for match in _HEAD.finditer(text):
+        head = match.group(1).lower()
+        label = ORGANISATION_HEADS[head]
+        if match.group("quoted"):
+            start, end = match.start("quoted"), match.end("quoted")
+        else:
+            name_words = match.group("name").split()
+            kept: list[str] = []
+            for word in name_words:
+                bare = word.rstrip(".,;:!?")
+                if bare in KEEP:
+                    break
+                kept.append(bare)
+                if bare != word:
+                    break
+            if not kept:
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(kept))
+        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=72)
+    for match in _CLUB_AFTER.finditer(text):
+        name = match.group(1).split()
+        opening = _sentence_start(text, match.start())
+        while name and ((opening and words.is_ordinary(name[0])) or (name[0] in KEEP and name[0] != "Malmö")):
+            name = name[1:]
+        if not name:
+            continue
+        start = text.index(name[0], match.start(1))
+        key = f"org:{text[start:match.end()].lower()}"
+        yield Span(start, match.end(), "association", key=key, priority=73)
+    for match in _CLUB_BEFORE.finditer(text):
+        key = f"org:{match.group(0).lower()}"
+        yield Span(match.start(), match.end(), "association", key=key, priority=73)
+    for match in _COMPANY.finditer(text):
+        name = match.group(1).split()
+        while name and words.is_ordinary(name[0]) and name[0].lower() in words:
+            name = name[1:]
+        if not name:
+            continue
+        start = text.index(name[0], match.start(1))
+        yield Span(start, match.end(), "organisation", key=f"org:{text[start:match.end()].lower()}",
+                   priority=73)
+    for match in _WORKPLACE.finditer(text):
+        name = match.group(1).split()
+        kept = []
+        for word in name:
+            if word in KEEP or (kept and words.is_ordinary(word)):
+                break
+            kept.append(word)
+        if not kept:
+            continue
+        start = match.start(1)
+        end = start + len(" ".join(kept))
+        yield Span(start, end, "workplace", key=f"org:{text[start:end].lower()}", priority=71)

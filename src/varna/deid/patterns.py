@@ -1,0 +1,432 @@
+"""Identifiers with a fixed shape: numbers, addresses, contact details, dates and ages.
+
+Each detector is a regular expression plus, where the shape alone would mislead, a
+check: a personnummer must be a real date and pass the Luhn check digit; a phone number
+must have the number of digits a Swedish number has. What fails the check is not thrown
+away silently – a ten-digit number with a wrong check digit is still replaced, as a
+plain number, because a typo in a personnummer still points to one person.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from varna.deid.gazetteer import ACRONYMS
+from varna.deid.model import Span
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+          "oktober", "november", "december")
+_MONTH_ALTERNATIVES = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                       "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec")
+_MONTH_NUMBER = {name: index for index, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                      "sept": 9, "okt": 10, "nov": 11, "dec": 12})
+# Prepositions after which a month stands alone ("sedan mars"); elsewhere it takes "i".
+_PREPOSITIONS = frozenset({"i", "från", "till", "sedan", "efter", "före", "innan", "under", "tills",
+                           "med", "om", "fram", "t.o.m.", "f.o.m.", "tom", "fom", "senast", "runt",
+                           "omkring", "kring", "mellan", "och", "eller", "to", "av"})
+
+# ---------------------------------------------------------------- personnummer
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check the Swedish Tax Agency uses on the last ten digits."""
+    total = 0
+    for index, char in enumerate(digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def classify_identity_number(text: str) -> str | None:
+    """``personnummer``, ``samordningsnummer`` or None for a 10- or 12-digit string.
+
+    Without a century the date must be real in the 1900s or the 2000s ("+" marks people
+    over a hundred). A samordningsnummer adds 60 to the day.
+    """
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 12:
+        centuries: tuple[int, ...] = (int(digits[:2]) * 100,)
+        digits = digits[2:]
+        if centuries[0] not in (1800, 1900, 2000):
+            return None
+    elif len(digits) == 10:
+        centuries = (1800, 1900, 2000) if "+" in text else (1900, 2000)
+    else:
+        return None
+    yy, month, day = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    label = "personnummer"
+    if day > 60:
+        day -= 60
+        label = "samordningsnummer"
+    if not any(_real_date(century + yy, month, day) for century in centuries):
+        return None
+    return label if luhn_ok(digits) else None
+
+
+_IDENTITY = re.compile(r"(?<![\w+\-/.])((?:18|19|20)?\d{6})\s?([-+])?\s?(\d{4})(?![\w\-/])")
+
+
+def identity_numbers(text: str) -> Iterator[Span]:
+    for match in _IDENTITY.finditer(text):
+        value = match.group(0)
+        label = classify_identity_number(value)
+        digits = re.sub(r"\D", "", value)[-10:]
+        if label is not None:
+            yield Span(match.start(), match.end(), label, key=f"id:{digits}", priority=95)
+        elif match.group(2) or len(re.sub(r"\D", "", value)) == 12:
+            # Shaped like a personnummer but failing the check: still a number about a person.
+            yield Span(match.start(), match.end(), "number", key=f"nr:{digits}", priority=90)
+
+
+# ---------------------------------------------------------------- contact details
+
+_PHONE = re.compile(
+    r"(?<![\w+/\-.])((?:\+|00)\s?46\s?(?:\(0\)\s?)?|\(?0)(\d(?:[ \-–/)]{0,2}\d){6,9})(?![\d\-/])")
+
+
+def _national_digits(prefix: str, rest: str) -> str:
+    digits = re.sub(r"\D", "", rest)
+    return digits if prefix.lstrip("(").startswith("0") else "0" + digits
+
+
+def phones(text: str) -> Iterator[Span]:
+    for match in _PHONE.finditer(text):
+        national = _national_digits(match.group(1).strip(), match.group(2))
+        if national.startswith("00") or not 8 <= len(national) <= 10:
+            continue
+        if national.startswith("07") and len(national) != 10:
+            continue
+        yield Span(match.start(), match.end(), "phone", key=f"tel:{national}", priority=85)
+
+
+# Possessive quantifiers (``++``) stop the engine from backtracking through every word.
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
+    r"|(?<![\w.\-@])(?:[\w\-]++\.)++(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)"
+    r"(?:/[^\s<>\"']*)?(?![\w@])", re.IGNORECASE)
+_PLATFORMS = ("snapchat|snap|instagram|insta|ig|tiktok|tik tok|kik|discord|telegram|twitter|fb|facebook|"
+              "youtube|twitch|steam|psn|xbox|wickr|signal|skype|threema|whatsapp|reddit|flashback|"
+              "spotify|viber|x")
+_HANDLE_AFTER_PLATFORM = re.compile(
+    rf"\b(?:{_PLATFORMS})(?:[- ]?(?:namn|namnet|konto|kontot|användare|användarnamn|nick|id))?"
+    r"\s*(?:[:=]|\s(?:är|heter|som))\s*@?([\w][\w.\-#]{1,39})", re.IGNORECASE)
+_AT_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
+_HANDLE_SHAPE = re.compile(r"(?<![\w@.\-])(?:[A-Za-zåäöÅÄÖ]++_\w+|_+\w+|[a-zåäö]{3,}+\d{2,4})(?![\w@\-])")
+_NOT_HANDLES = frozenset({"covid19", "covid-19", "sars", "mp3", "mp4", "h2o", "co2", "win10", "ps4", "ps5",
+                          "fifa", "det", "inte", "privat", "hemligt", "okänt", "oklart", "den", "han",
+                          "hon", "samma", "ett", "en", "nog", "ju"})
+
+
+def _strip_url(value: str) -> str:
+    return value.rstrip(".,;:!?)»\"'”")
+
+
+def contacts(text: str) -> Iterator[Span]:
+    for match in _EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
+    for match in _URL.finditer(text):
+        value = _strip_url(match.group(0))
+        if "." not in value.strip("."):
+            continue
+        yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}", priority=80)
+    for match in _HANDLE_AFTER_PLATFORM.finditer(text):
+        handle = match.group(1).rstrip(".,:;!?-")
+        if handle.lower() in _NOT_HANDLES or len(handle) < 2:
+            continue
+        start = match.start(1)
+        yield Span(start, start + len(handle), "handle", key=f"@{handle.lower().lstrip('@')}", priority=82)
+    for match in _AT_HANDLE.finditer(text):
+        handle = match.group(0).rstrip(".")
+        yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
+    for match in _HANDLE_SHAPE.finditer(text):
+        if match.group(0).lower() in _NOT_HANDLES:
+            continue
+        yield Span(match.start(), match.end(), "handle", key=f"@{match.group(0).lower()}", priority=60)
+
+
+# ---------------------------------------------------------------- vehicles, addresses, postcodes
+
+# Swedish plates never use I, Q or V (nor Å, Ä, Ö); the new format ends in a letter.
+_PLATE_LETTER = "A-HJ-PR-UW-Z"
+_PLATE = re.compile(rf"(?<![\w\-/])([{_PLATE_LETTER}]{{3}}) ?(\d{{2}}[{_PLATE_LETTER}0-9])(?![\w\-/])")
+_PLATE_CUED = re.compile(
+    rf"\b(?:reg(?:\.?\s?nr|nummer|istreringsnummer(?:et)?|\.)?|bil(?:en)?|mopeden|mc:n|skylt(?:en)?)"
+    rf"\s*:?\s*([{_PLATE_LETTER.lower()}]{{3}} ?\d{{2}}[{_PLATE_LETTER.lower()}0-9])\b", re.IGNORECASE)
+
+
+def vehicles(text: str) -> Iterator[Span]:
+    for match in _PLATE.finditer(text):
+        if match.group(1) in ACRONYMS:
+            continue
+        plate = match.group(1) + match.group(2)
+        yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
+    for match in _PLATE_CUED.finditer(text):
+        plate = re.sub(r"\s", "", match.group(1)).upper()
+        yield Span(match.start(1), match.end(1), "vehicle", key=f"reg:{plate}", priority=75)
+
+
+_STREET_SUFFIXES = ("gatan|vägen|gränd|gränden|torget|allén|allé|stigen|backen|plan|leden|stråket|gången|"
+                    "platsen|esplanaden|promenaden|kajen|vallen|parken|liden|slingan|ringen|bågen|kroken|"
+                    "gården|väg|gata|torg|stig|backe|park|plats")
+_STREET_PREFIX = r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|Sankt|Kung|Drottning|Prins)\s+)?"
+_HOUSE = (r"\s+\d{1,4}(?:\s?[A-Ja-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
+          r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?")
+_ADDRESS_NUMBERED = re.compile(
+    rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?:{_STREET_SUFFIXES})"
+    rf"|[A-ZÅÄÖa-zåäö][a-zåäöéü]{{2,}}(?:{_STREET_SUFFIXES})){_HOUSE}(?![\w/])")
+# A street named without a number: only the unambiguous endings, capitalised.
+_ADDRESS_NAMED = re.compile(
+    rf"(?<![\w-]){_STREET_PREFIX}[A-ZÅÄÖ][a-zåäöéü]{{2,}}(?:gatan|vägen|gränd|gränden|allén|stigen|"
+    r"esplanaden|promenaden|kajen|stråket)(?![\wåäö])")
+_FLAT = re.compile(r"\b(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?(\d{3,4})\b", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?<![\w\-])(?:SE-?\s?|S-)?([1-9]\d{2}) ?(\d{2})(?=\s+[A-ZÅÄÖ][a-zåäö]{2,})")
+_POSTCODE_CUED = re.compile(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:SE-?\s?)?[1-9]\d{2}\s?\d{2})\b",
+                            re.IGNORECASE)
+
+
+def addresses(text: str, ordinary: frozenset[str] = frozenset()) -> Iterator[Span]:
+    """Street addresses; ``ordinary`` holds lower-case street-like words that are plain nouns."""
+    for match in _ADDRESS_NUMBERED.finditer(text):
+        value = match.group(0)
+        yield Span(match.start(), match.end(), "address", key=f"adr:{value.lower()}", priority=78)
+    for match in _ADDRESS_NAMED.finditer(text):
+        value = match.group(0)
+        if value.lower() in ordinary:
+            continue
+        key = f"adr:{value.lower()}"
+        yield Span(match.start(), match.end(), "address", key=key, priority=70)
+    for match in _FLAT.finditer(text):
+        yield Span(match.start(), match.end(), "address", key=f"lgh:{match.group(1)}", priority=77)
+
+
+def postcodes(text: str) -> Iterator[Span]:
+    for match in _POSTCODE.finditer(text):
+        code = match.group(1) + match.group(2)
+        yield Span(match.start(), match.end(), "postcode", key=f"post:{code}", priority=72)
+    for match in _POSTCODE_CUED.finditer(text):
+        code = re.sub(r"\D", "", match.group(1))
+        yield Span(match.start(1), match.end(1), "postcode", key=f"post:{code}", priority=72)
+
+
+# ---------------------------------------------------------------- case and file numbers
+
+_CASE_CUED = re.compile(
+    r"\b(?:dnr|d\.nr|diarienr|diarienummer|diarie-nr|ärendenr|ärendenummer|ärende(?:\s+nr)?|aktnr|"
+    r"aktnummer|anm(?:älan)?\.?\s?nr|anmälningsnummer|polisanmälan|k-?nr|målnr|mål\s+nr|journalnr|"
+    r"journalnummer|referensnummer|ref\.?|löpnr|löpnummer|beslut\s+nr|ärendet|anmälan|akt)"
+    r"\s*(?:nr\.?|nummer)?\s*[:.#]?\s*"
+    r"((?:[A-ZÅÄÖa-zåäö]{1,6}[ \-]?)?\d[\w/\-.:]*\d|\d{2,})", re.IGNORECASE)
+_CASE_SHAPES = re.compile(
+    r"(?<![\w/])(?:"
+    r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\s?(?:19|20)\d{2}[/:-]\d{1,6}(?:[/:-]\d{1,6})?"  # SoN 2015/1234
+    r"|(?:\d{4}-)?K\s?-?\d{3,8}-\d{2}"  # police report K123456-15
+    r"|[BTÖ]\s\d{2,6}-\d{2}"  # court case B 1234-16
+    r")(?![\w/])")
+_NOT_CASE_PREFIXES = frozenset({"SFS", "SOU", "Prop", "prop", "Ds", "Dir", "dir", "NJA", "RÅ", "HFD", "Bet",
+                                "bet", "Rskr", "rskr", "År", "år", "Vecka", "vecka", "Läsåret", "läsåret",
+                                "Kl", "kl"})
+
+
+def case_numbers(text: str) -> Iterator[Span]:
+    for match in _CASE_CUED.finditer(text):
+        value = match.group(1).rstrip(".:-/")
+        if sum(c.isdigit() for c in value) < 3:
+            continue
+        start = match.start(1)
+        yield Span(start, start + len(value), "case_number", key=f"dnr:{value.lower()}", priority=88)
+    for match in _CASE_SHAPES.finditer(text):
+        value = match.group(0)
+        prefix = re.match(r"[A-Za-zÅÄÖåäö]+", value)
+        if prefix and prefix.group(0) in _NOT_CASE_PREFIXES:
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}[-/](?:19|20)?\d{2}", value.split()[-1]) and " " not in value:
+            continue
+        yield Span(match.start(), match.end(), "case_number", key=f"dnr:{value.lower()}", priority=87)
+
+
+_LONG_NUMBER = re.compile(
+    r"(?<![\w.,:/\-])\d{6,}(?![\w.,:/\-]|\s?(?:kr\b|kronor|sek\b|:-|euro|€|\$|%|procent|invånare|personer))",
+    re.IGNORECASE)
+
+
+def long_numbers(text: str) -> Iterator[Span]:
+    """Any other run of six or more digits: account, passport or card numbers point to one person."""
+    for match in _LONG_NUMBER.finditer(text):
+        yield Span(match.start(), match.end(), "number", key=f"nr:{match.group(0)}", priority=40)
+
+
+# ---------------------------------------------------------------- dates, birth dates, ages, classes
+
+_DATE_FORMS = (
+    r"(?P<iso>(?:19|20)\d{2}-?[01]\d-?[0-3]\d)"
+    r"|(?P<short>\d{2}[01]\d[0-3]\d)(?![\d\-])"
+    rf"|(?P<day>[0-3]?\d)(?::e|:a|e|a)?\s+(?P<month>{_MONTH_ALTERNATIVES})\.?(?:\s+(?P<year>(?:19|20)\d{{2}}))?"
+    r"|(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:[ \-](?P<y>(?:19|20)?\d{2}))?"
+    r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)?\d{2})"
+)
+_BIRTH = re.compile(
+    rf"\b(?:född|födde|född\s+den|födelsedatum|födelsedag|föd\.|fd\.|f\.|f)\s*:?\s*(?:den\s+)?"
+    rf"(?:år\s+)?(?:{_DATE_FORMS}|(?P<birthyear>(?:19|20)\d{{2}})(?![\d\-/]))", re.IGNORECASE)
+_DATE = re.compile(
+    rf"(?<![\w\-/.])(?:(?P<den>den|Den)\s+)?(?:{_DATE_FORMS})(?![\w\-/])", re.IGNORECASE)
+
+
+def _month_and_year(match: re.Match[str]) -> tuple[int, str] | None:
+    groups = match.groupdict()
+    if groups.get("iso"):
+        digits = groups["iso"].replace("-", "")
+        month, day, year = int(digits[4:6]), int(digits[6:8]), digits[:4]
+    elif groups.get("month"):
+        month, day = _MONTH_NUMBER[groups["month"].lower()], int(groups["day"])
+        year = groups.get("year") or ""
+    elif groups.get("m"):
+        month, day, year = int(groups["m"]), int(groups["d"]), groups.get("y") or ""
+    elif groups.get("m2"):
+        month, day, year = int(groups["m2"]), int(groups["d2"]), groups.get("y2") or ""
+    elif groups.get("short"):
+        digits = groups["short"]
+        month, day, year = int(digits[2:4]), int(digits[4:6]), ""
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if len(year) == 2:
+        year = ""
+    return month, year
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = re.search(r"([\wåäöÅÄÖ.]+)\s*$", text[max(0, start - 30):start])
+    return found.group(1).lower() if found else ""
+
+
+def decade_phrase(year: int) -> str:
+    """"i början av 2000-talet": a birth year made as coarse as a school year group or more."""
+    decade = year // 10 * 10
+    part = "början" if year % 10 <= 3 else "mitten" if year % 10 <= 6 else "slutet"
+    return f"i {part} av {decade}-talet"
+
+
+def birth_dates(text: str) -> Iterator[Span]:
+    for match in _BIRTH.finditer(text):
+        if match.group("birthyear"):
+            year = int(match.group("birthyear"))
+            yield Span(match.start("birthyear"), match.end("birthyear"), "birth_year",
+                       replacement=decade_phrase(year), priority=86)
+            continue
+        if _month_and_year(match) is None:
+            continue
+        start = next(match.start(g) for g in ("iso", "short", "day", "d", "d2") if match.group(g))
+        yield Span(start, match.end(), "birth_date", key=f"dob:{match.group(0).lower()}", priority=89)
+
+
+def dates(text: str) -> Iterator[Span]:
+    for match in _DATE.finditer(text):
+        if match.group("short"):
+            continue  # six bare digits are a date only after "född"; elsewhere too ambiguous
+        found = _month_and_year(match)
+        if found is None:
+            continue
+        if (match.group("d") and not match.group("y") and not match.group("den")
+                and re.match(r"\s*(?:timme|timmar|dl|liter|del|delar|%|procent|av)", text[match.end():])):
+            continue
+        month, year = found
+        words = MONTHS[month - 1] + (f" {year}" if year else "")
+        before = _previous_word(text, match.start())
+        phrase = words if before in _PREPOSITIONS else f"i {words}"
+        yield Span(match.start(), match.end(), "date", replacement=phrase, priority=55)
+
+
+# Age bands keep the thresholds the law cares about (15, 18, 21) on their edges.
+_BANDS = ((0, 2), (3, 5), (6, 9), (10, 12), (13, 14), (15, 17), (18, 20), (21, 24), (25, 29), (30, 39),
+          (40, 49), (50, 59), (60, 69), (70, 79), (80, 89), (90, 99))
+
+
+def age_band(age: int) -> tuple[int, int]:
+    for low, high in _BANDS:
+        if low <= age <= high:
+            return low, high
+    return 90, 99
+
+
+_AGE_WORD = re.compile(r"(?<![\w\-])(\d{1,2}) ?-? ?(?:års?-?)?(åring|årig)"
+                       r"(en|ens|ar|arna|arnas|ars|a|e|t)?\b",
+                       re.IGNORECASE)
+_AGE_YEARS = re.compile(r"(?<![\w\-])(\d{1,2})\s?(års|år|årig)(?![\wåäö])", re.IGNORECASE)
+_AGE_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?P<pre>är|var|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|nästan|"
+    r"varit|på|åldern|ålder)\s*:?|[,(])\s*$", re.IGNORECASE)
+_AGE_CONTEXT_AFTER = re.compile(r"\s+(?:gammal|gamla|gammalt|ung|fyllda|och\s+\d+\s+månader)\b",
+                                re.IGNORECASE)
+_AGE_BARE = re.compile(
+    r"\b(?:fyller|fyllde|fyllt)\s+(?P<a>\d{1,2})(?![\d,.]|\s?(?:år|%|kr|st|mil|km|poäng))"
+    r"|\b(?:är|var|blir)\s+(?P<b>\d{1,2})(?=\s*(?:,|\.|;|\)|$|\s+och\b|\s+nu\b|\s+i\s+år\b))"
+    r"|[A-ZÅÄÖa-zåäö\]]\s\((?P<c>\d{1,2})(?:\s?år)?\)",
+    re.MULTILINE)
+_PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dotter|bror|syster|barn|man|"
+                               r"kvinna|"
+                               r"person|yngling|grabb|brorson|systerson|kusin)\w*\s+på\s*$", re.IGNORECASE)
+
+
+def ages(text: str) -> Iterator[Span]:
+    for match in _AGE_WORD.finditer(text):
+        age = int(match.group(1))
+        low, high = age_band(age)
+        stem = match.group(2).lower()
+        ending = match.group(3) or ""
+        prefix = "ton" if low >= 13 and high <= 19 else f"{low}–{high}-"
+        yield Span(match.start(), match.end(), "age", replacement=f"{prefix}{stem}{ending}", priority=58)
+    for match in _AGE_YEARS.finditer(text):
+        start, end, age, unit = match.start(1), match.end(), int(match.group(1)), match.group(2)
+        context = _AGE_CONTEXT_BEFORE.search(text, max(0, start - 16), start)
+        if context is None:
+            if unit.lower() != "år" or not _AGE_CONTEXT_AFTER.match(text, end):
+                continue
+        elif (context.group("pre") or "").lower() == "på" and not _PERSON_BEFORE_PA.search(
+                text, max(0, start - 40), start):
+            # "på 15 år" is an age after a person word ("en pojke på 15 år"), else a duration.
+            continue
+        low, high = age_band(age)
+        yield Span(start, end, "age", replacement=f"{low}–{high} {unit}", priority=58)
+    for match in _AGE_BARE.finditer(text):
+        group = next(g for g in ("a", "b", "c") if match.group(g))
+        age = int(match.group(group))
+        if group == "c" and not 1 <= age <= 25:
+            continue
+        low, high = age_band(age)
+        yield Span(match.start(group), match.end(group), "age", replacement=f"{low}–{high}", priority=57)
+
+
+_CLASS_CUED = re.compile(r"\b(?:klass|kl\.)\s*([1-9])\s?([A-Za-zÅÄÖåäö])?(?![\w:])", re.IGNORECASE)
+_CLASS_BARE = re.compile(r"(?<![\w/.:\-])([1-9])([A-F])(?![\w:/\-])")
+_CLASS_AFTER_VERB = re.compile(
+    r"\b(?:går i|gick i|börjar i|började i|elev i|eleverna i|elever i|kommer från|mentor för|mentor i|"
+    r"klasslärare i|klasslärare för)\s+([1-9])\s?([a-fA-F])(?![\w:])", re.IGNORECASE)
+_GYMNASIUM = re.compile(
+    r"\b(?:NA|SA|EK|TE|ES|HU|IB|BF|BA|EE|FT|HA|HV|HT|IN|NB|RL|VF|VO|IM|IMA|IMS|IMY|IMV|IMSPR|IMPRE)"
+    r"\s?(\d{1,2})([A-Za-z])?\b")
+
+
+def school_classes(text: str) -> Iterator[Span]:
+    for match in _CLASS_CUED.finditer(text):
+        if match.group(2):
+            yield Span(match.start(), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
+                       priority=59)
+    for match in _CLASS_BARE.finditer(text):
+        yield Span(match.start(), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
+                   priority=59)
+    for match in _CLASS_AFTER_VERB.finditer(text):
+        yield Span(match.start(1), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
+                   priority=59)
+    for match in _GYMNASIUM.finditer(text):
+        year = match.group(1)
+        phrase = f"gymnasiet årskurs {year}" if len(year) == 1 and year in "123" else "gymnasiet"
+        yield Span(match.start(), match.end(), "school_class", replacement=phrase, priority=59)

@@ -1,0 +1,163 @@
+"""``deidentify``: detectors in order of certainty, one winner per character, placeholders.
+
+The order matters. Shaped identifiers (numbers, addresses, e-mail) are found first and
+are the most certain; named organisations and places next; names last, on what is left,
+so a word inside an e-mail address or a school's name is never also a person. When two
+detections overlap, the higher priority wins and then the longer one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from varna.deid import lexicon, organisations, patterns
+from varna.deid.gazetteer import KEEP
+from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
+from varna.deid.names import Token, find_names, tokenize
+from varna.deid.risk import residual_risks
+
+_ORDINARY_STREETS = frozenset({"motorvägen", "huvudgatan", "gågatan", "bakgatan", "skolvägen", "hemvägen",
+                               "genvägen", "gångvägen", "cykelvägen", "landsvägen", "stora vägen",
+                               "bilvägen", "omvägen", "vägen", "gatan", "småvägen", "grusvägen", "tvärgatan"})
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Keep the best detection for every character: higher priority first, then longer."""
+    chosen: list[Span] = []
+    taken = bytearray()
+    for span in sorted(spans, key=lambda s: (-s.priority, -(s.end - s.start), s.start)):
+        if span.end <= span.start:
+            continue
+        if len(taken) < span.end:
+            taken.extend(b"\0" * (span.end - len(taken)))
+        if any(taken[span.start:span.end]):
+            continue
+        taken[span.start:span.end] = b"\1" * (span.end - span.start)
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _mask(length: int, spans: list[Span]) -> bytearray:
+    mask = bytearray(length + 1)
+    for span in spans:
+        mask[span.start:span.end] = b"\1" * (span.end - span.start)
+    return mask
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip(" \t\"'«“(–-•*")
+    return not before or before[-1] in ".!?\n"
+
+
+def _worship_word(text: str) -> str:
+    lowered = text.lower()
+    for stem, word in (("mosk", "Moské"), ("kyrk", "Kyrka"), ("församling", "Församling"),
+                       ("synagog", "Synagoga"), ("templ", "Tempel")):
+        if stem in lowered:
+            return word
+    return PLACEHOLDER_WORDS["place_of_worship"]
+
+
+class _Numbering:
+    """Consistent numbers: the same person, school or phone number keeps its placeholder."""
+
+    def __init__(self) -> None:
+        self.counters: dict[str, int] = {}
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.person_parts: dict[str, int] = {}
+
+    def _next(self, word: str) -> int:
+        self.counters[word] = self.counters.get(word, 0) + 1
+        return self.counters[word]
+
+    def person(self, parts: tuple[str, ...]) -> int:
+        number = next((self.person_parts[p] for p in parts if p in self.person_parts), None)
+        if number is None:
+            number = self._next("Person")
+        for part in parts:
+            self.person_parts.setdefault(part, number)
+        return number
+
+    def other(self, word: str, key: str) -> int:
+        number = self.by_key.get((word, key))
+        if number is None:
+            number = self._next(word)
+            self.by_key[(word, key)] = number
+        return number
+
+
+def _key(span: Span, text: str) -> str:
+    if span.key:
+        return span.key
+    return re.sub(r"[\s\-–/().]", "", text[span.start:span.end]).lower()
+
+
+def _kept_proper_nouns(tokens: list[Token], mask: bytearray, proper: frozenset[str]) -> list[str]:
+    """Capitalised words mid-sentence that the dictionary knows as places or things, left in the text."""
+    kept: set[str] = set()
+    for token in tokens:
+        word = token.text
+        if token.sentence_start or mask[token.start] or not word[0].isupper() or word in KEEP:
+            continue
+        stem = word[:-1] if word.endswith("s") and word[:-1] in proper else word
+        if stem in proper and stem not in KEEP:
+            kept.add(stem)
+    return sorted(kept)
+
+
+def detect(text: str) -> tuple[list[Span], list[Token]]:
+    """Every span to replace in ``text``, without overlaps, in text order; and the text's tokens."""
+    words = lexicon.words()
+    names = lexicon.names()
+    proper = lexicon.proper_nouns()
+    ordinary_streets = _ORDINARY_STREETS
+    found: list[Span] = []
+    found.extend(patterns.identity_numbers(text))
+    found.extend(patterns.phones(text))
+    found.extend(patterns.contacts(text))
+    found.extend(patterns.vehicles(text))
+    found.extend(patterns.addresses(text, ordinary_streets))
+    found.extend(patterns.postcodes(text))
+    found.extend(patterns.case_numbers(text))
+    found.extend(patterns.long_numbers(text))
+    found.extend(patterns.birth_dates(text))
+    found.extend(patterns.dates(text))
+    found.extend(patterns.ages(text))
+    found.extend(patterns.school_classes(text))
+    tokens = tokenize(text)
+    found.extend(organisations.places(text, tokens, words))
+    found.extend(organisations.organisations(text, tokens, words, lexicon.common_names()))
+    chosen = _resolve(found)
+    mask = _mask(len(text), chosen)
+    people = find_names(text, tokens, words, names, proper, mask)
+    return _resolve(chosen + people), tokens
+
+
+def deidentify(text: str) -> Result:
+    """Replace direct identifiers, generalise the rest, and list the risk that remains."""
+    spans, tokens = detect(text)
+    numbering = _Numbering()
+    pieces: list[str] = []
+    entities: list[Entity] = []
+    position = 0
+    for span in spans:
+        original = text[span.start:span.end]
+        if span.label in GENERALISED_LABELS:
+            replacement = span.replacement
+            if original[:1].isupper() and _at_sentence_start(text, span.start):
+                replacement = replacement[:1].upper() + replacement[1:]
+        elif span.label == "person":
+            replacement = f"[Person {numbering.person(span.parts)}]{span.suffix}"
+        else:
+            word = (_worship_word(original) if span.label == "place_of_worship"
+                    else PLACEHOLDER_WORDS[span.label])
+            replacement = f"[{word} {numbering.other(word, _key(span, text))}]{span.suffix}"
+        pieces.append(text[position:span.start])
+        pieces.append(replacement)
+        position = span.end
+        entities.append(Entity(span.start, span.end, span.label, original, replacement))
+    pieces.append(text[position:])
+    output = "".join(pieces)
+    kept = _kept_proper_nouns(tokens, _mask(len(text), spans), lexicon.proper_nouns())
+    risks = residual_risks(text, output, spans, kept)
+    return Result(output, tuple(entities), tuple(risks))

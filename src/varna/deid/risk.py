@@ -1,0 +1,96 @@
+"""What may still identify someone after the direct identifiers are gone.
+
+No tool can know whether a combination of facts points to one person in a small
+school or neighbourhood; a person must judge that. These checks name the combinations
+that most often do, with advice in Swedish, so the judgement is informed: an age with a
+school class, a family member in a notable situation, an event that may have been in
+the news, a rare occupation, a small place the tool kept, a nickname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from varna.deid.model import ResidualRisk, Span
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_RELATIVE = (r"(?:bror|brodern|brorsan|lillebror|storebror|syster|systern|syrran|pappa|pappan|mamma|mamman|"
+             r"far|"
+             r"fadern|mor|modern|farbror|morbror|moster|faster|kusin|kusinen|styvpappa|styvpappan|"
+             r"morfar|farfar|mormor|farmor|föräldrar|föräldrarna|familj|familjen|släkt|släktingar|"
+             r"halvbror|halvsyster|son|sonen|dotter|dottern)")
+_FAMILY = re.compile(
+    r"\b(?:hans|hennes|hens|deras|dess|elevens|ungdomens|pojkens|flickans|killens|tjejens|\[[^\]]{1,40}\]s)"
+    rf"\s+{_RELATIVE}\b"
+    r"[^.!?\n]{0,120}?\b(?:fängelse|sitter inne|avtjänar|dömd|dömdes|häktad|häktades|gripen|greps|död|dog|"
+    r"dödad|dödades|mördad|skjuten|sköts|stupade|stupat|avliden|utvisad|utvisades|avvisad|åkte till|"
+    r"reste till|"
+    r"anslöt sig|strider|stred|krigare|känd|kända|ledare|ledande|imam|polis|politiker|sjuk|missbruk|"
+    r"missbrukar|psykiskt|självmord|utbränd|arbetslös|IS|Syrien|Irak)\w*", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:skjutning|skottlossning|skjuten|sköts|mord|mördad|dödad|knivhuggen|knivhögg|knivskuren|"
+    r"explosion|sprängning|sprängde|handgranat|bomb|bombhot|brand|brandattentat|mordbrand|terror\w*|"
+    r"attentat|kidnapp\w*|bortförd|rymde|rymning|försvann|försvunnen|efterlyst|drunkn\w*|självmord|"
+    r"hedersmord|hedersrelaterat|tvångsgift\w*|könsstympning|återvändare|återvände från|åkte till Syrien|"
+    r"reste till Syrien|anslöt sig till|stod i tidningen|i tidningen|i media|i medierna|sydsvenskan|"
+    r"kvällsposten|aftonbladet|expressen|uppmärksammad\w*|polisinsats|razzia|husrannsakan|"
+    r"rättegång\w*|dom i tingsrätten|hovrätten|dödsfall)\b", re.IGNORECASE)
+_PROFESSION = re.compile(
+    r"\b(?:är|var|jobbar som|arbetar som|arbetade som|jobbade som|blev)\s+(?:en\s+|ett\s+|känd\s+)?("
+    r"imam|präst|pastor|rabbin|politiker|riksdagsledamot|kommunalråd|ordförande|journalist|domare|åklagare|"
+    r"advokat|läkare|kirurg|pilot|professor|diplomat|ambassadör|artist|rappare|musiker|skådespelare|"
+    r"influencer|youtuber|proffs|fotbollsproffs|landslagsspelare|elitidrottare|kändis|författare|"
+    r"företagsledare|vd|chef|ledare|polis|polisman|militär|officer|soldat|tolk)\b", re.IGNORECASE)
+_NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäöé]{2,}")
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def residual_risks(source: str, output: str, spans: Iterable[Span],
+                   kept_proper: Iterable[str]) -> list[ResidualRisk]:
+    """Risks in the de-identified ``output``; ``spans`` are what was replaced in ``source``."""
+    risks: list[ResidualRisk] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, advice: str) -> None:
+        if (label, text) not in seen:
+            seen.add((label, text))
+            risks.append(ResidualRisk(label, text, advice))
+
+    chosen = list(spans)
+    ages = [s for s in chosen if s.label in ("age", "birth_year", "birth_date")]
+    classes = [s for s in chosen if s.label == "school_class"]
+    schools = [s for s in chosen if s.label == "school"]
+    if ages and (classes or schools):
+        what = ages[0].replacement or "ålder"
+        grade = classes[0].replacement if classes else "skola"
+        add("age_and_class", f"{what} + {grade}",
+            "Ålder och årskurs (eller skola) tillsammans kan peka ut en enskild elev, särskilt i en liten "
+            "skola eller klass. Ta bort det ena om gruppen inte behöver det för att förstå ärendet.")
+    for match in _FAMILY.finditer(output):
+        add("family_relation", _snippet(output, match.start(), match.end()),
+            "En familjemedlems situation (till exempel fängelse, dödsfall eller resa till en konfliktzon) "
+            "kan vara känd i området och avslöja vem det gäller. Beskriv den allmännare eller stryk den.")
+    for match in _EVENT.finditer(output):
+        sentence_start = output.rfind(".", 0, match.start()) + 1
+        sentence_end = output.find(".", match.end())
+        add("rare_event", _snippet(output, sentence_start, sentence_end if sentence_end > 0 else len(output)),
+            "En ovanlig eller uppmärksammad händelse kan kännas igen även utan namn. Ange inte datum, plats "
+            "eller detaljer som gör att händelsen går att slå upp.")
+    for match in _PROFESSION.finditer(output):
+        add("rare_profession", _snippet(output, match.start(), match.end()),
+            "Ett ovanligt yrke eller uppdrag hos den enskilde eller en anhörig kan peka ut familjen. "
+            "Skriv yrkesområdet mer allmänt om det behövs alls.")
+    if _NICKNAME.search(source):
+        add("nickname", "smeknamn",
+            "Texten nämner ett smeknamn eller alias. Kontrollera att det är borta överallt, även i andra "
+            "stavningar och i citat från chatt eller sociala medier.")
+    for name in sorted(set(kept_proper)):
+        add("small_place", name,
+            f"\"{name}\" är kvar i texten. Om det är en liten ort, en gata, en verksamhet eller ett namn "
+            "kan det peka ut någon – ersätt det i så fall med en allmän beskrivning.")
+    return risks
