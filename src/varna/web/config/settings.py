@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "varna.web.core",
     "varna.web.provisions",
     "varna.web.sharing",
+    "varna.web.knowledge",
     "varna.web.concern_note",
     "varna.web.api",
 ]

@@ -18,6 +18,7 @@ urlpatterns = i18n_patterns(
     path("api/", include("varna.web.api.urls")),
     path("lagrum/", include("varna.web.provisions.urls")),
     path("dela/", include("varna.web.sharing.urls")),
+    path("", include("varna.web.knowledge.urls")),
     path("orolig/anteckning/", include("varna.web.concern_note.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
