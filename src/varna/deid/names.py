@@ -164,6 +164,9 @@ class NameFinder:
         word = token.text
         if len(word) < 2 or not self._free(token):
             return None
+        text = self.text
+        if (token.start and text[token.start - 1].isdigit()) or (token.end < len(text) and text[token.end].isdigit()):
+            return None  # part of "3D-film", "5G", "mp3": not a word on its own
         lower = word.lower()
         previous = self.tokens[index - 1].text.lower() if index and not token.sentence_start else ""
         cue_near = previous in NAME_CUES or previous in _CUE_LINKS
@@ -190,6 +193,10 @@ class NameFinder:
                 return None
             if any(self.words.is_ordinary(b) or b in self.proper for b, _ in _bases(word)):
                 return None
+            if "-" in word:
+                head, _, tail = word.rpartition("-")
+                if tail.islower() and tail in self.words and head.lower() not in self.names:
+                    return None  # "IS-propaganda", "Facebook-grupp": a compound, not a name
             if not token.sentence_start:
                 return self._best_base(word)
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None

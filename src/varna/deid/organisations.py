@@ -33,6 +33,11 @@ for _name in MALMO_NEIGHBOURHOODS:
 for _name in MALMO_DISTRICTS:
     _PLACE_KIND[_name] = "ett stadsområde"
 _PLACE_LOWER = {name.lower(): phrase for name, phrase in _PLACE_KIND.items()}
+# Place names that in lower case are more often the ordinary word. Others ("rosengård",
+# "möllan") are the place even in lower case: in a Malmö case note that is what they mean.
+_ORDINARY_IN_LOWER_CASE = frozenset({"ön", "backarna", "ljungen", "lugnet", "stadion", "fortuna", "melody",
+                                     "gustav", "rönnen", "entré", "triangeln", "kulturhuset", "gnistan",
+                                     "sege", "höja", "ribban", "fridhem", "caroli", "flensburg"})
 
 _WORD = r"[A-ZÅÄÖÉ](?:[\wåäöéüÅÄÖ'’&\-]|\.(?=\w))*"
 _ENDING_LABEL = dict(ORGANISATION_ENDINGS)
@@ -48,10 +53,10 @@ _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school",
                    "församling": "place_of_worship", "församlingen": "place_of_worship",
                    "förening": "association", "föreningen": "association",
                    "fritidsgård": "organisation", "fritidsgården": "organisation"}
+# Only the head noun ignores case: the name after it must be capitalised or quoted.
 _HEAD = re.compile(
-    r"\b(" + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
-    + rf")\s+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}))",
-    re.IGNORECASE)
+    r"\b(?i:(" + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
+    + rf"))\s+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?: {_WORD}){{0,3}}))")
 _CLUB_AFTER = re.compile(rf"((?:{_WORD}\s+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
 _CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)\s+({_WORD}(?:\s+{_WORD})?)")
@@ -79,8 +84,8 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
             if lowered not in _PLACE_LOWER and lowered.endswith("s") and lowered[:-1] in _PLACE_LOWER:
                 lowered, possessive = lowered[:-1], "s"
             if lowered in _PLACE_LOWER:
-                if name[0].islower() and words.is_ordinary(name):
-                    continue  # "ön", "söder" in lower case are ordinary words
+                if name[0].islower() and lowered in _ORDINARY_IN_LOWER_CASE:
+                    continue  # "ön", "triangeln" in lower case are ordinary words
                 phrase = _PLACE_LOWER[lowered]
                 found = Span(tokens[index].start, tokens[last].end, "place",
                              replacement=phrase + ("" if phrase.endswith("s") else possessive), priority=65)
@@ -186,8 +191,10 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         yield Span(match.start(), match.end(), "association", key=key, priority=73)
     for match in _COMPANY.finditer(text):
         name = match.group(1).split()
-        while name and words.is_ordinary(name[0]) and name[0].lower() in words:
+        opening = _sentence_start(text, match.start())
+        while name and ((opening and name[0].lower() in words) or name[0] in KEEP):
             name = name[1:]
+            opening = False
         if not name:
             continue
         start = text.index(name[0], match.start(1))
@@ -197,7 +204,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         name = match.group(1).split()
         kept = []
         for word in name:
-            if word in KEEP or (kept and words.is_ordinary(word)):
+            if word in KEEP:
                 break
             kept.append(word)
         if not kept:

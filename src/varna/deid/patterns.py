@@ -88,17 +88,17 @@ def identity_numbers(text: str) -> Iterator[Span]:
 # ---------------------------------------------------------------- contact details
 
 _PHONE = re.compile(
-    r"(?<![\w+/\-.])((?:\+|00)\s?46\s?(?:\(0\)\s?)?|\(?0)(\d(?:[ \-–/)]{0,2}\d){6,9})(?![\d\-/])")
+    r"(?<![\w+/\-.])((?:\+|00)\s?46\s?(?:\(0\)\s?)?|\(?0\)?\s?)(\d(?:[ \-–/)]{0,2}\d){6,9})(?![\d\-/])")
 
 
-def _national_digits(prefix: str, rest: str) -> str:
-    digits = re.sub(r"\D", "", rest)
-    return digits if prefix.lstrip("(").startswith("0") else "0" + digits
+def _national_digits(rest: str) -> str:
+    """The number as dialled inside Sweden: the trunk "0" (or "+46") is never part of ``rest``."""
+    return "0" + re.sub(r"\D", "", rest)
 
 
 def phones(text: str) -> Iterator[Span]:
     for match in _PHONE.finditer(text):
-        national = _national_digits(match.group(1).strip(), match.group(2))
+        national = _national_digits(match.group(2))
         if national.startswith("00") or not 8 <= len(national) <= 10:
             continue
         if national.startswith("07") and len(national) != 10:
@@ -181,7 +181,7 @@ _HOUSE = (r"\s+\d{1,4}(?:\s?[A-Ja-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
           r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?")
 _ADDRESS_NUMBERED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?:{_STREET_SUFFIXES})"
-    rf"|[A-ZÅÄÖa-zåäö][a-zåäöéü]{{2,}}(?:{_STREET_SUFFIXES})){_HOUSE}(?![\w/])")
+    rf"|[A-ZÅÄÖa-zåäö][a-zåäöéü]{{1,}}(?:{_STREET_SUFFIXES})){_HOUSE}(?![\w/])")
 # A street named without a number: only the unambiguous endings, capitalised.
 _ADDRESS_NAMED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}[A-ZÅÄÖ][a-zåäöéü]{{2,}}(?:gatan|vägen|gränd|gränden|allén|stigen|"

@@ -8,6 +8,7 @@ detections overlap, the higher priority wins and then the longer one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from varna.deid import lexicon, organisations, patterns
@@ -130,7 +131,40 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     chosen = _resolve(found)
     mask = _mask(len(text), chosen)
     people = find_names(text, tokens, words, names, proper, mask)
-    return _resolve(chosen + people), tokens
+    chosen = _resolve(chosen + people)
+    return _resolve(chosen + _everywhere(text, chosen)), tokens
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """No letter or digit glued to the ends of ``text[start:end]`` from the same class."""
+    def glued(inside: str, outside: str) -> bool:
+        return inside.isalnum() and outside.isalnum() and inside.isdigit() == outside.isdigit()
+    return not ((start > 0 and glued(text[start], text[start - 1]))
+                or (end < len(text) and glued(text[end - 1], text[end])))
+
+
+def _everywhere(text: str, spans: list[Span]) -> list[Span]:
+    """Every other occurrence of a replaced identifier, wherever the detectors missed it.
+
+    A phone number glued to another, a name in a spot where the context rules did not
+    fire: once the tool has said a string identifies someone, it must not stay elsewhere.
+    """
+    mask = _mask(len(text), spans)
+    first: dict[str, Span] = {}
+    for span in spans:
+        value = text[span.start:span.end]
+        if span.label not in GENERALISED_LABELS and len(value.strip()) >= 2:
+            first.setdefault(value, span)
+    extra: list[Span] = []
+    for value, span in first.items():
+        start = text.find(value)
+        while start >= 0:
+            end = start + len(value)
+            if not any(mask[start:end]) and _bounded(text, start, end):
+                extra.append(dataclasses.replace(span, start=start, end=end))
+                mask[start:end] = b"\1" * (end - start)
+            start = text.find(value, start + 1)
+    return extra
 
 
 def deidentify(text: str) -> Result:
@@ -144,7 +178,7 @@ def deidentify(text: str) -> Result:
         original = text[span.start:span.end]
         if span.label in GENERALISED_LABELS:
             replacement = span.replacement
-            if original[:1].isupper() and _at_sentence_start(text, span.start):
+            if not original[:1].islower() and _at_sentence_start(text, span.start):
                 replacement = replacement[:1].upper() + replacement[1:]
         elif span.label == "person":
             replacement = f"[Person {numbering.person(span.parts)}]{span.suffix}"

@@ -1,0 +1,127 @@
+"""People's names: knowledge, context and the text's own evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deid.helpers import gone, kept, labels
+from varna.deid import deidentify
+
+
+@pytest.mark.parametrize("name", [
+    "Amir", "Fatima", "Yohannes", "Hodan", "Abdirahman", "Zeynep", "Dragan", "Agnieszka", "Nguyen",
+    "Rojin", "Mohammed", "Tesfay", "Lejla", "Somchai", "Camila", "Aino", "Mehdi", "Zarmina", "Liridon",
+])
+def test_first_names_of_many_origins_go_even_opening_a_sentence(name: str) -> None:
+    result = gone(f"{name} har varit frånvarande i tre veckor.", name)
+    assert result.text.startswith("[Person 1]")
+
+
+@pytest.mark.parametrize("surname", [
+    "Johansson", "Hassan", "Mohamud", "Kowalski", "Yılmaz", "Hodžić", "Krasniqi", "Rezaei", "Virtanen",
+    "Ghebremariam", "González",
+])
+def test_surnames_after_a_first_name_join_the_person(surname: str) -> None:
+    result = gone(f"Socialsekreteraren träffade Sara {surname} i går.", surname, "Sara")
+    assert "[Person 1]" in result.text
+    assert len([e for e in result.entities if e.label == "person"]) == 1
+
+
+def test_bjork_the_name_goes_and_bjork_the_tree_stays() -> None:
+    result = deidentify("Mentorn Lisa Björk ringde. Utanför skolan står en björk. Björks rapport kom i dag.")
+    assert "Björk" not in result.text
+    assert "en björk" in result.text
+    assert "[Person 1]s rapport" in result.text
+
+
+@pytest.mark.parametrize("ordinary", ["Förintelsen", "rosor", "Socialtjänsten", "Polisen", "Skolan"])
+def test_ordinary_words_and_institutions_stay(ordinary: str) -> None:
+    result = kept(f"Vi pratade om {ordinary} och om hur det känns. {ordinary} nämndes igen.", ordinary)
+    assert not result.entities
+
+
+def test_holocaust_and_roses_stay_in_a_real_sentence() -> None:
+    kept("Eleven förnekade Förintelsen på lektionen och ritade rosor på bänken.", "Förintelsen", "rosor")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amirs bror har hotat en lärare.", "[Person 1]s bror"),
+    ("Johanssons lägenhet ligger nära skolan.", "[Person 1]s lägenhet"),
+    ("Vi ringde till Jonas' mamma.", "[Person 1]' mamma"),
+    ("Amir's kompisar väntade.", "[Person 1]'s kompisar"),
+])
+def test_possessives_keep_their_ending(text: str, expected: str) -> None:
+    assert expected in deidentify(text).text
+
+
+def test_names_ending_in_s_x_z() -> None:
+    gone("Idag träffade vi Jonas, Felix och Inez på fritidsgården.", "Jonas", "Felix", "Inez")
+
+
+def test_lower_case_names_in_chat() -> None:
+    result = gone("amir sa att han skulle komma. fatima svarade ok. hodan skrev inget.", "amir", "fatima", "hodan")
+    assert result.text.startswith("[Person 1] sa att")
+
+
+def test_a_name_seen_once_goes_everywhere_in_the_text() -> None:
+    result = gone("Eleven heter Xhevdet Berisha. Xhevdets mamma ringde. Sedan kom xhevdet själv.",
+                  "Xhevdet", "xhevdet", "Berisha")
+    assert result.text.count("[Person 1]") == 3
+
+
+@pytest.mark.parametrize(("text", "nickname"), [
+    ("Han kallas Lillen av kompisarna.", "Lillen"),
+    ("Hon kallas för 'tuffing' i gänget.", "tuffing"),
+    ("Han går under namnet Kungen på nätet.", "Kungen"),
+    ("Pojken, alias Shadow, skriver i forumet.", "Shadow"),
+    ("Han heter egentligen Mikael men kallar sig Micke.", "Micke"),
+])
+def test_nicknames_after_a_cue(text: str, nickname: str) -> None:
+    gone(text, nickname)
+
+
+def test_an_insult_after_a_cue_is_not_a_nickname() -> None:
+    kept("Han kallades hora och nazist i korridoren.", "hora", "nazist")
+
+
+@pytest.mark.parametrize("nickname", ["Kalle", "Micke", "Jocke", "Hamoudi", "Mackan"])
+def test_known_nicknames(nickname: str) -> None:
+    gone(f"I går var {nickname} på fritidsgården igen.", nickname)
+
+
+@pytest.mark.parametrize(("role", "name"), [
+    ("mentor", "Lisa"), ("kuratorn", "Ahmed"), ("socialsekreterare", "Eva Berg"), ("fältassistenten", "Tove"),
+    ("imamen", "Yusuf"), ("polisen", "Stig Holm"),
+])
+def test_roles_stay_and_the_name_after_them_goes(role: str, name: str) -> None:
+    result = gone(f"Vi pratade med {role} {name} om läget.", *name.split())
+    assert role in result.text
+
+
+def test_unknown_capitalised_word_mid_sentence_is_a_name() -> None:
+    result = gone("Igår träffade kuratorn Qendresa och hennes bror Ardijan.", "Qendresa", "Ardijan")
+    assert labels(result)["Qendresa"] == "person"
+
+
+def test_sentence_openers_that_are_names_elsewhere_stay() -> None:
+    kept("Hans bror sitter i fängelse. Alla vet om det. Bara en gång har han ringt.", "Hans bror", "Alla vet",
+         "Bara en gång")
+
+
+def test_cities_countries_and_platforms_stay() -> None:
+    kept("Han har släkt i Mogadishu och Stockholm, reste till Syrien och skriver på Snapchat om Islam.",
+         "Mogadishu", "Stockholm", "Syrien", "Snapchat", "Islam")
+
+
+def test_same_person_same_placeholder_different_people_different() -> None:
+    result = deidentify("Ahmed Hassan och Sara Lind kom. Ahmed var arg, Sara var lugn. Hassan ringde sen.")
+    assert result.text == ("[Person 1] och [Person 2] kom. [Person 1] var arg, [Person 2] var lugn. "
+                           "[Person 1] ringde sen.")
+
+
+def test_name_in_capitals_goes() -> None:
+    gone("Meddelandet var från AMIR och sa att han vill sluta.", "AMIR")
+
+
+def test_greeting_and_signature() -> None:
+    gone("Hej Sofia!\nTack för samtalet.\nMvh Yasmin Karimi, kurator", "Sofia", "Yasmin", "Karimi")
