@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.deid.helpers import gone, kept, labels
+
 from varna.deid import deidentify
 
 
@@ -59,7 +59,8 @@ def test_names_ending_in_s_x_z() -> None:
 
 
 def test_lower_case_names_in_chat() -> None:
-    result = gone("amir sa att han skulle komma. fatima svarade ok. hodan skrev inget.", "amir", "fatima", "hodan")
+    result = gone("amir sa att han skulle komma. fatima svarade ok. hodan skrev inget.",
+                  "amir", "fatima", "hodan")
     assert result.text.startswith("[Person 1] sa att")
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.deid.helpers import gone, kept, labels, with_check_digit
+
 from varna.deid import deidentify
 from varna.deid.patterns import age_band, classify_identity_number, decade_phrase, luhn_ok
 
@@ -196,7 +196,8 @@ def test_age_bands_keep_legal_thresholds_on_their_edges() -> None:
 
 @pytest.mark.parametrize(("written", "expected"), [
     ("Hon går i 9B.", "Hon går i årskurs 9."), ("Eleven i klass 7a har", "Eleven i årskurs 7 har"),
-    ("Han går i 8c nu", "Han går i årskurs 8 nu"), ("Hon går NA2b på gymnasiet", "Hon går gymnasiet årskurs 2 på gymnasiet"),
+    ("Han går i 8c nu", "Han går i årskurs 8 nu"),
+    ("Hon går NA2b på gymnasiet", "Hon går gymnasiet årskurs 2 på gymnasiet"),
 ])
 def test_school_class_becomes_its_year(written: str, expected: str) -> None:
     assert deidentify(written).text == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from varna.deid import LABELS_SV, Result, deidentify
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS
 
@@ -24,7 +26,7 @@ def test_offsets_point_into_the_input() -> None:
 
 def test_entities_are_in_order_and_do_not_overlap() -> None:
     entities = deidentify(NOTE).entities
-    for before, after in zip(entities, entities[1:], strict=False):
+    for before, after in itertools.pairwise(entities):
         assert before.end <= after.start
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.deid.helpers import gone, kept, labels
+
 from varna.deid import deidentify
 
 
@@ -13,7 +13,8 @@ from varna.deid import deidentify
     ("Holma", "ett bostadsområde"), ("Kroksbäck", "ett bostadsområde"), ("Hermodsdal", "ett bostadsområde"),
     ("Möllevången", "ett bostadsområde"), ("Värnhem", "ett bostadsområde"), ("Limhamn", "ett stadsområde"),
     ("Södra Innerstaden", "ett stadsområde"), ("Västra hamnen", "ett stadsområde"),
-    ("Möllevångstorget", "en plats"), ("Triangeln", "en plats"), ("Emporia", "en plats"), ("Mobilia", "en plats"),
+    ("Möllevångstorget", "en plats"), ("Triangeln", "en plats"), ("Emporia", "en plats"),
+    ("Mobilia", "en plats"),
 ])
 def test_named_places_are_generalised(place: str, phrase: str) -> None:
     result = gone(f"Han hänger ofta i {place} på kvällarna.", place)

@@ -165,7 +165,8 @@ class NameFinder:
         if len(word) < 2 or not self._free(token):
             return None
         text = self.text
-        if (token.start and text[token.start - 1].isdigit()) or (token.end < len(text) and text[token.end].isdigit()):
+        glued_before = token.start > 0 and text[token.start - 1].isdigit()
+        if glued_before or (token.end < len(text) and text[token.end].isdigit()):
             return None  # part of "3D-film", "5G", "mp3": not a word on its own
         lower = word.lower()
         previous = self.tokens[index - 1].text.lower() if index and not token.sentence_start else ""
