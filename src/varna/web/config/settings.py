@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "varna.web.provisions",
     "varna.web.sharing",
     "varna.web.knowledge",
+    "varna.web.concern",
     "varna.web.concern_note",
     "varna.web.api",
 ]

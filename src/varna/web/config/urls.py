@@ -20,6 +20,7 @@ urlpatterns = i18n_patterns(
     path("dela/", include("varna.web.sharing.urls")),
     path("", include("varna.web.knowledge.urls")),
     path("orolig/anteckning/", include("varna.web.concern_note.urls")),
+    path("orolig/", include("varna.web.concern.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )
