@@ -188,7 +188,7 @@ def fill(form: _Form, *, tick: bool = False) -> list[tuple[str, str]]:
     return data
 
 
-def _route(path: str) -> str | None:
+def route_of(path: str) -> str | None:
     # Each request activates its page's language, and the URL conf only knows the prefix
     # of the active language, so resolve in the language of the path itself.
     with translation.override(_language(path)):
@@ -242,9 +242,15 @@ def discover(client: Client | None = None, *, extra: Iterable[str] = ()) -> list
             if not (elsewhere or target.startswith("/static/")):
                 queue.append((target, "link"))
 
+    def form_key(page_path: str, form: _Form) -> tuple[str, str | None]:
+        """A form is known by the language and the URL pattern it is sent to."""
+        return _language(page_path), route_of(urljoin(page_path, form.action or page_path))
+
     def walk_form(start: str, form: _Form) -> None:
-        """Submit the form, then the first GET form of each page it leads to, as far as it goes."""
+        """Submit the form, then the same form on the page it leads to (the wizard's next step), or
+        else the first GET form not walked yet – as far as it goes."""
         page_path, current = start, form
+        walking = form_key(start, form)
         for _step in range(MAX_FORM_STEPS):
             action = urlsplit(urljoin(page_path, current.action or page_path)).path
             response = client.get(action, fill(current), follow=True)
@@ -257,16 +263,20 @@ def discover(client: Client | None = None, *, extra: Iterable[str] = ()) -> list
                 return  # not HTML, already seen (the walk goes round), or the budget is spent
             follow_links(path, parsed)  # an answer page links to more, such as the provisions it cites
             following = [f for f in parsed.forms if f.method == "get"]
-            if not following:
+            same = [f for f in following if form_key(path, f) == walking]
+            unwalked = [f for f in following if form_key(path, f) not in walked_forms]
+            if not (same or unwalked):
                 return
-            page_path, current = path, following[0]
+            page_path, current = path, (same or unwalked)[0]
+            walking = form_key(path, current)
+            walked_forms.add(walking)
 
     with translation.override("sv"):  # the client's requests must not leave a language behind
         while queue and len(found) < MAX_PAGES:
             path, via = queue.popleft()
             if path in found:
                 continue
-            route = (_language(path), _route(path))
+            route = (_language(path), route_of(path))
             if via == "link" and per_route.get(route, 0) >= SAMPLES_PER_ROUTE:
                 continue
             response = client.get(path)
@@ -278,7 +288,7 @@ def discover(client: Client | None = None, *, extra: Iterable[str] = ()) -> list
             for form in parsed.forms:
                 if form.method != "get":
                     continue
-                key = (_language(path), _route(urljoin(path, form.action or path)))
+                key = form_key(path, form)
                 if key not in walked_forms:
                     walked_forms.add(key)
                     walk_form(path, form)

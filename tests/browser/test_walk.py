@@ -6,8 +6,16 @@ with a server error is a fault whatever the accessibility check says about it.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
-from tests.browser.site import KNOWN_NAMES, named_routes, site_pages, wizard_paths
+from tests.browser.site import KNOWN_NAMES, named_routes, route_of, site_pages, wizard_paths
+
+# Server errors already reported, by URL pattern, with what is wrong. Remove an entry once it is fixed.
+KNOWN_SERVER_ERRORS = {
+    "sharing:pdf": "sharing/pdf.py builds an empty table of provisions, which reportlab refuses, when the "
+    "answer rests on no provision (social services sharing within the same district committee)",
+}
 
 
 def test_the_url_conf_yields_the_named_pages() -> None:
@@ -33,12 +41,15 @@ def test_the_walk_reaches_every_kind_of_page() -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="sharing/pdf.py builds an empty provisions table, and reportlab refuses it, when the answer "
-    "rests on no provision – e.g. /dela/pdf/ for social services to the same district committee. "
-    "Remove this mark when that is fixed.",
-)
 def test_no_page_found_answers_with_a_server_error() -> None:
-    failing = [f"{page.status} {page.path} ({page.via})" for page in site_pages() if page.status >= 500]
+    failing = []
+    for page in site_pages():
+        if page.status < 500:
+            continue
+        entry = f"{page.status} {page.path} ({page.via})"
+        known = KNOWN_SERVER_ERRORS.get(route_of(page.path) or "")
+        if known:
+            warnings.warn(f"a known server error is still there: {entry}: {known}", UserWarning, stacklevel=1)
+        else:
+            failing.append(entry)
     assert not failing, "\n".join(failing)
