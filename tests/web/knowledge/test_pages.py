@@ -211,6 +211,8 @@ def test_a_district_lists_its_neighbourhoods_and_local_contacts(client: Client) 
     assert 'href="/kunskap/kontaktvagar/ifo-oster/"' in page
     assert 'href="/kunskap/kontaktvagar/lpo-oster/"' in page
     assert 'href="/kunskap/aktorer/sdn-oster/"' in page
+    assert 'href="/kunskap/nivaer/indicated/"' in page  # where the whole city's contacts are
+    assert "Kontaktvägar för hela kommunen" in page
 
 
 def test_a_national_resource_after_the_guideline_is_flagged(client: Client) -> None:

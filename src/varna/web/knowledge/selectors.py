@@ -428,6 +428,7 @@ class DistrictPage:
     committee: Link | None
     units: tuple[Link, ...]
     contacts: tuple[ContactRow, ...]
+    levels: tuple[Link, ...]
 
 
 def district_page(m: Municipality, ident: str) -> DistrictPage | None:
@@ -441,6 +442,7 @@ def district_page(m: Municipality, ident: str) -> DistrictPage | None:
         committee=actor_link(m, district.committee) if district.committee else None,
         units=tuple(actor_link(m, u.id) for u in m.units_of_district(ident)),
         contacts=tuple(_contact_row(m, c) for c in m.contacts if c.districts and ident in c.districts),
+        levels=tuple(level_link(m, lv.id) for lv in m.levels),
     )
 
 
