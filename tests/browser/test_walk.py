@@ -12,10 +12,7 @@ import pytest
 from tests.browser.site import KNOWN_NAMES, named_routes, route_of, site_pages, wizard_paths
 
 # Server errors already reported, by URL pattern, with what is wrong. Remove an entry once it is fixed.
-KNOWN_SERVER_ERRORS = {
-    "sharing:pdf": "sharing/pdf.py builds an empty table of provisions, which reportlab refuses, when the "
-    "answer rests on no provision (social services sharing within the same district committee)",
-}
+KNOWN_SERVER_ERRORS: dict[str, str] = {}
 
 
 def test_the_url_conf_yields_the_named_pages() -> None:

@@ -44,8 +44,9 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _record(client: Client, start: str = "/dela/") -> tuple[bytes, Any]:
-    result = walk(client, wizard_answers(EXAMPLE_GROUP), start=start)
+def _record(client: Client, start: str = "/dela/", question: dict[str, Any] | None = None,
+            ) -> tuple[bytes, Any]:
+    result = walk(client, wizard_answers(question or EXAMPLE_GROUP), start=start)
     response = client.get(result.result_url.replace("/dela/svar/", "/dela/pdf/"))
     return response.content, response
 
@@ -80,3 +81,15 @@ def test_the_record_follows_the_language(client: Client) -> None:
     assert "No, secrecy prevents it" in text
     assert "Every rule tried" in text
     assert "OSL 26:1" in text
+
+
+def test_an_answer_resting_on_no_provision_still_makes_a_record(client: Client) -> None:
+    # Within one branch nothing is cited; the record says so instead of an empty table.
+    same_branch = {
+        "on_date": "2016-02-01",
+        "discloser": {"actor": "social_services", "authority": "sdn-norr"},
+        "recipient": {"actor": "social_services", "authority": "sdn-norr"},
+    }
+    content, response = _record(client, question=same_branch)
+    assert response.status_code == 200
+    assert "passerar ingen sekretessgr" in pdf_text(content)

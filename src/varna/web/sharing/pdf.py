@@ -114,11 +114,14 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
         ))
 
     h2(_("The provisions the answer rests on"))
-    story.append(_table(
-        [[Paragraph(_text(p.citation), s["cell_bold"]), Paragraph(_text(p.title or ""), s["cell"])]
-         for p in answer.provisions],
-        (0.2 * width, 0.8 * width), header=False,
-    ))
+    if answer.provisions:
+        story.append(_table(
+            [[Paragraph(_text(p.citation), s["cell_bold"]), Paragraph(_text(p.title or ""), s["cell"])]
+             for p in answer.provisions],
+            (0.2 * width, 0.8 * width), header=False,
+        ))
+    else:  # reportlab refuses an empty table; the same-branch answer cites nothing
+        para(_("No provision is cited: the information does not cross any secrecy boundary here."))
 
     h2(_("Every rule tried"))
     trace_rows: list[list[Any]] = [[Paragraph(_text(t), s["cell_bold"]) for t in (
