@@ -126,6 +126,21 @@ mark, mats, per, hans, ivar, lo, ali
 """) - {"lisa", "linda", "björn", "kim", "ali", "sam", "mats", "ivar", "tyra", "ester", "ada",
         "dana", "mio", "iris", "saga", "ela", "glen", "frank", "stig"}
 
+# Function words and the commonest verbs: never a name unless a cue says so, wherever they
+# stand and however they are written ("Alla vet", a heading "Finns det …").
+FUNCTION_WORDS = _words("""
+alla, allt, andra, annan, annat, att, av, bara, de, dem, den, denna, dessa, det, detta, dom, du, efter,
+eller, en, ett, fast, fler, fick, finns, fanns, flera, fram, från, får, för, före, genom, går, gör, ha,
+hade, han, har, hela, hem, hennes, henne, hit, hon, hos, hur, här, igen, ingen, inga, inget, inte, jag,
+ja, kan, kom, kommer, kunde, kvar, lite, man, med, mellan, men, mer, mest, mig, min, mina, mitt, mot,
+mycket, många, ned, ner, nu, när, någon, några, något, nästa, och, också, om, oss, på, sa, sade, sedan,
+sen, ser, sin, sina, sitt, själv, ska, skulle, som, så, till, tror, under, upp, ut, utan, vad, var,
+vara, varit, vem, vi, vid, vill, ville, väl, än, ännu, år, åt, över, vår, våra, vårt, er, era, ert,
+dessutom, därför, då, där, dit, ibland, alltid, aldrig, kanske, också, samt, enligt, inom, utanför,
+blev, blir, gick, tog, gav, satt, stod, låg, måste, borde, kunna, ska, skall, vet, visste,
+hej, tack, okej, ok, nej, jo, nja, ev, bl, osv, mfl, etc, ca, dvs, tex, resp, fr, tom, fom
+""")
+
 # Common English and chat words that must not count as lower-case names ("love u", "bro").
 CHAT_WORDS = _words("""
 love, bro, sis, man, king, queen, boss, baby, honey, angel, star, sun, moon, will, may, april,

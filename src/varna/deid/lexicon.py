@@ -71,8 +71,9 @@ class WordList:
             return lowered.replace("-", "") in self if "-" in lowered else False
         for cut in range(3, len(lowered) - 2):
             head, tail = lowered[:cut], lowered[cut:]
-            if tail in self and (head in self or (head.endswith("s") and head[:-1] in self)):
-                return True
+            if tail in self and (head in self or (head[-1] in "s" and head[:-1] in self)
+                                 or (head[-1] == "e" and head[:-1] + "a" in self)):
+                return True  # "fält|gruppen", "ungdom|s|gården", "skolsköterske|kongress"
         return False
 
 

@@ -26,6 +26,7 @@ from varna.deid.gazetteer import (
     CUE_FILLERS,
     CUE_STOPS,
     FREQUENT_WORDS,
+    FUNCTION_WORDS,
     KEEP,
     NAME_CUES,
     NAME_PARTICLES,
@@ -49,6 +50,7 @@ _SUBJECT_VERBS = frozenset({
 
 
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
+_CUE_ANY = NAME_CUES | _CUE_LINKS
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class Token:
     text: str
     sentence_start: bool
     gap_before: str  # the characters between the previous token and this one
+    lower: str  # the text in lower case, computed once for every detector
 
 
 def tokenize(text: str) -> list[Token]:
@@ -66,7 +69,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         gap = text[previous_end:match.start()]
         starts = not tokens if gap == " " else not tokens or bool(_BOUNDARY.search(gap))
-        tokens.append(Token(match.start(), match.end(), match.group(0), starts, gap))
+        word = match.group(0)
+        tokens.append(Token(match.start(), match.end(), word, starts, gap, word.lower()))
         previous_end = match.end()
     return tokens
 
@@ -74,6 +78,8 @@ def tokenize(text: str) -> list[Token]:
 def _bases(word: str) -> list[tuple[str, str]]:
     """The word itself, then its possessive stem: "Amirs" → ("Amir", "s"), "Amir's" → ("Amir", "'s")."""
     forms = [(word, "")]
+    if word.isupper():
+        return forms  # "LUCS" is no possessive of "Luc"
     if len(word) > 3 and word[-2:] in ("'s", "’s"):
         forms.append((word[:-2], word[-2:]))
     elif len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS'’-":
@@ -118,7 +124,34 @@ class NameFinder:
         return word.lower() in self.words
 
     def _keep(self, word: str) -> bool:
-        return word in KEEP or (word.isupper() and word in ACRONYMS)
+        return word in KEEP or word in ACRONYMS or (word[0].islower() and word.capitalize() in KEEP)
+
+    def _soft_start(self, token: Token) -> bool:
+        """After an opening quote, bracket, dash or bullet a capital letter proves nothing."""
+        gap = token.gap_before.rstrip(" \t")
+        return bool(gap) and gap[-1] in "\"'«“”(–-•*>/"
+
+    def _ordinary_shape(self, word: str) -> bool:
+        """A capitalised word built from ordinary parts, so not a name.
+
+        Covers "Fältgruppen" (a compound), "IS-propaganda" (acronym and word), "SSPsamordnaren"
+        (acronym glued to a word) and "Malmökommissionen" (a kept place name and a word).
+        """
+        if any(self.words.is_ordinary(b) or b in self.proper for b, _ in _bases(word)):
+            return True
+        if "-" in word:
+            head, _, tail = word.rpartition("-")
+            head_info = self.names.get(head.lower())
+            if tail.islower() and tail in self.words and (head_info is None or not head_info.common):
+                return True
+        capitals = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"))
+        if capitals >= 2 and self.words.is_ordinary(word[capitals:]):
+            return True
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:].lower()
+            if (head in KEEP or head in self.proper) and (tail in self.words or tail[1:] in self.words):
+                return True
+        return False
 
     # ------------------------------------------------------------ evidence
 
@@ -152,8 +185,12 @@ class NameFinder:
                 return base, suffix
         return word, ""
 
-    def _known(self, word: str) -> tuple[str, str, NameInfo] | None:
-        for base, suffix in _bases(word):
+    def _known(self, word: str, opening: bool = False) -> tuple[str, str, NameInfo] | None:
+        """The name this word is or is the possessive of; opening a sentence, "Finns" is no "Finn's"."""
+        forms = _bases(word)
+        if opening and len(forms) > 1 and word.lower() in self.words:
+            forms = forms[:1]
+        for base, suffix in forms:
             info = self.names.get(base.lower())
             if info is not None:
                 return base, suffix, info
@@ -162,43 +199,42 @@ class NameFinder:
     def _decide(self, index: int) -> tuple[str, str] | None:
         token = self.tokens[index]
         word = token.text
+        lower = token.lower
+        previous = self.tokens[index - 1].lower if index and not token.sentence_start else ""
+        cue_near = previous in _CUE_ANY
+        if word[0].islower() and not cue_near and lower not in self.names and lower[:-1] not in self.names:
+            return None  # the common case, first: an ordinary lower-case word
         if len(word) < 2 or not self._free(token):
             return None
         text = self.text
         glued_before = token.start > 0 and text[token.start - 1].isdigit()
         if glued_before or (token.end < len(text) and text[token.end].isdigit()):
             return None  # part of "3D-film", "5G", "mp3": not a word on its own
-        lower = word.lower()
-        previous = self.tokens[index - 1].text.lower() if index and not token.sentence_start else ""
-        cue_near = previous in NAME_CUES or previous in _CUE_LINKS
-        if word[0].islower() and not cue_near and lower not in self.names and lower[:-1] not in self.names:
-            return None  # the common case: an ordinary lower-case word
         if cue_near and self._after_cue(index):
             return self._cued_name(index)
         if self._keep(word) or (self._keep(word.rstrip("s")) and word.endswith("s")):
             return None
-        known = self._known(word)
+        if lower in FUNCTION_WORDS:
+            return None  # "Alla", "Finns", "De": never a name without a cue
+        opening = token.sentence_start or self._soft_start(token)
+        known = self._known(word, opening)
         if _capitalised(word):
             if known is not None:
                 base, suffix, info = known
-                if base.lower() in FREQUENT_WORDS and (token.sentence_start or word.isupper()):
+                if base.lower() in FREQUENT_WORDS and (opening or word.isupper()):
                     return None
                 if word.isupper() and (len(base) < 3 or self._is_word(base)):
                     return None
-                if not self._is_word(base) or not token.sentence_start:
-                    return base, suffix
-                if info.common:
-                    return base, suffix
+                if not self._is_word(base):
+                    return (base, suffix) if info.common or len(base) >= 3 else None
+                # A name that is also an ordinary word ("Björk", "Berg", "Lisa") counts where
+                # Swedish would not capitalise the word, and only if it is common in Sweden.
+                return (base, suffix) if info.common else None
+            if word.isupper() or len(word) < 3:
                 return None
-            if word.isupper():
+            if self._ordinary_shape(word):
                 return None
-            if any(self.words.is_ordinary(b) or b in self.proper for b, _ in _bases(word)):
-                return None
-            if "-" in word:
-                head, _, tail = word.rpartition("-")
-                if tail.islower() and tail in self.words and head.lower() not in self.names:
-                    return None  # "IS-propaganda", "Facebook-grupp": a compound, not a name
-            if not token.sentence_start:
+            if not opening:
                 return self._best_base(word)
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
             if following is not None and not following.sentence_start and (
@@ -224,7 +260,7 @@ class NameFinder:
     def _repeat(self, index: int, known: set[str]) -> tuple[str, str] | None:
         token = self.tokens[index]
         word = token.text
-        lower = word.lower()
+        lower = token.lower
         if lower not in known and lower[:-1] not in known and lower[:-2] not in known:
             return None
         if not self._free(token) or self._keep(word):
@@ -248,6 +284,19 @@ class NameFinder:
                 found = self._repeat(index, known)
                 if found is not None:
                     decided[index] = found
+        # A capitalised word right after a first name is its surname, even when it is built
+        # from ordinary parts ("Kent Sangmyr", "Anna Stenhammar").
+        for index in sorted(decided):
+            following = index + 1
+            if following in decided or following >= len(self.tokens) or decided[index][1]:
+                continue
+            token = self.tokens[following]
+            word = token.text
+            if (self._joins(following) and _capitalised(word) and not word.isupper() and self._free(token)
+                    and not self._keep(word) and token.lower not in FUNCTION_WORDS
+                    and token.lower not in self.words):
+                decided[following] = self._best_base(word)
+                known.add(decided[following][0].lower())
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
         for index, (base, suffix) in list(decided.items()):
             if not suffix and base.endswith("s") and base[:-1].lower() in known:

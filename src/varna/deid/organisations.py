@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from varna.deid.gazetteer import (
     CLUB_MARKS,
+    FUNCTION_WORDS,
     GENERIC_ORGANISATIONS,
     KEEP,
     MALMO_DISTRICTS,
@@ -33,6 +34,7 @@ for _name in MALMO_NEIGHBOURHOODS:
 for _name in MALMO_DISTRICTS:
     _PLACE_KIND[_name] = "ett stadsområde"
 _PLACE_LOWER = {name.lower(): phrase for name, phrase in _PLACE_KIND.items()}
+_PLACE_FIRST_WORDS = frozenset(name.split()[0] for name in _PLACE_LOWER)
 # Place names that in lower case are more often the ordinary word. Others ("rosengård",
 # "möllan") are the place even in lower case: in a Malmö case note that is what they mean.
 _ORDINARY_IN_LOWER_CASE = frozenset({"ön", "backarna", "ljungen", "lugnet", "stadion", "fortuna", "melody",
@@ -42,8 +44,9 @@ _ORDINARY_IN_LOWER_CASE = frozenset({"ön", "backarna", "ljungen", "lugnet", "st
 _WORD = r"[A-ZÅÄÖÉ](?:[\wåäöéüÅÄÖ'’&\-]|\.(?=\w))*"
 _ENDING_LABEL = dict(ORGANISATION_ENDINGS)
 _ENDINGS = tuple(e for e, _ in ORGANISATION_ENDINGS)
+_ENDING_LAST_LETTERS = frozenset(e[-1] for e in _ENDINGS) | {"s"}
 _SEPARATE = re.compile(
-    rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}\s+)?{_WORD})\s+(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
+    rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}[ \t]+)?{_WORD})[ \t]+(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
     r"grundskola|friskola|folkhögskola|moské|moskén|kyrka|kyrkan|församling|församlingen|förening|"
     r"föreningen|fritidsgård|fritidsgården)(s)?(?![\wåäöÅÄÖ])")
 _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school", "förskolan": "school",
@@ -56,15 +59,21 @@ _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school",
 # Only the head noun ignores case: the name after it must be capitalised or quoted.
 _HEAD = re.compile(
     r"\b(?i:(" + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
-    + rf"))\s+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?: {_WORD}){{0,3}}))")
-_CLUB_AFTER = re.compile(rf"((?:{_WORD}\s+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
+    + rf"))[ \t]+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?: {_WORD}){{0,3}}))")
+_CLUB_AFTER = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
-_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)\s+({_WORD}(?:\s+{_WORD})?)")
-_COMPANY = re.compile(rf"((?:{_WORD}\s+){{1,3}})(AB|HB|KB)(?![\wåäöÅÄÖ])")
+_CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK"})
+_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)[ \t]+({_WORD}(?:[ \t]+{_WORD})?)")
+_COMPANY_MARKS = frozenset({"AB", "HB", "KB", "Center", "Centre", "Centret", "Institute", "Foundation"})
+_COMPANY = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})(AB|HB|KB|Center|Centre|Centret|Institute|Foundation)"
+                      r"(?![\wåäöÅÄÖ])")
+_WORKPLACE_VERBS = frozenset({
+    "jobbar", "jobbade", "arbetar", "arbetade", "praktiserar", "praktiserade", "praktik", "prao", "anställd",
+    "extrajobbar", "sommarjobbar", "sommarjobb", "sommarjobbet", "jobb", "extrajobb", "timanställd"})
 _WORKPLACE = re.compile(
     r"\b(?:jobbar|jobbade|arbetar|arbetade|praktiserar|praktiserade|praktik|prao|anställd|extrajobbar|"
-    r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd)\s+(?:på|hos|vid|för)\s+"
-    rf"({_WORD}(?:\s+{_WORD}){{0,2}})")
+    r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd)[ \t]+(?:på|hos|vid|för)[ \t]+"
+    rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})")
 _NAME_PREFIXES = frozenset({"Sankt", "S:t", "Norra", "Södra", "Östra", "Västra", "Nya", "Gamla", "Stora",
                             "Lilla", "Internationella", "Engelska", "Malmö", "Kunskapsskolan", "Fria"})
 
@@ -73,6 +82,10 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
     """Malmö's districts, neighbourhoods and spots, looked up one to three words at a time."""
     index = 0
     while index < len(tokens):
+        first = tokens[index].lower
+        if first not in _PLACE_FIRST_WORDS and first[:-1] not in _PLACE_FIRST_WORDS:
+            index += 1
+            continue
         found = None
         for width in (3, 2, 1):
             last = index + width - 1
@@ -104,7 +117,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def _with_prefix_words(text: str, start: int, words: WordList) -> int:
     """Extend a name backwards over "Malmö", "Sankt", "Västra" … or another non-word."""
     while True:
-        found = re.search(rf"({_WORD})\s+$", text[max(0, start - 40):start])
+        found = re.search(rf"({_WORD})[ \t]+$", text[max(0, start - 40):start])
         if not found:
             return start
         word = found.group(1)
@@ -115,6 +128,46 @@ def _with_prefix_words(text: str, start: int, words: WordList) -> int:
         start -= len(found.group(0))
 
 
+def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], index: int,
+                     back: int) -> re.Match[str] | None:
+    """The longest match of ``pattern`` that starts up to ``back`` tokens earlier and ends with token ``index``."""
+    for first in range(max(0, index - back), index):
+        match = pattern.match(text, tokens[first].start)
+        if match is not None and match.end() >= tokens[index].end:
+            return match
+    return None
+
+
+def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]:
+    """Run each organisation pattern only where its key word stands.
+
+    Scanning the whole text with every pattern costs more than all the rest of the
+    pipeline; the key words ("skola", "IF", "AB", "föreningen", "jobbar") are rare, so the
+    patterns are anchored at them instead.
+    """
+    found: dict[str, list[re.Match[str]]] = {key: [] for key in (
+        "separate", "head", "club_after", "club_before", "company", "workplace")}
+    for index, token in enumerate(tokens):
+        word, lower = token.text, token.lower
+        candidates: list[tuple[str, re.Match[str] | None]] = []
+        if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
+            candidates.append(("separate", _match_ending_at(_SEPARATE, text, tokens, index, 2)))
+        if lower in ORGANISATION_HEADS:
+            candidates.append(("head", _HEAD.match(text, token.start)))
+        if word in CLUB_MARKS:
+            candidates.append(("club_after", _match_ending_at(_CLUB_AFTER, text, tokens, index, 3)))
+        if word in _CLUB_PREFIXES:
+            candidates.append(("club_before", _CLUB_BEFORE.match(text, token.start)))
+        if word in _COMPANY_MARKS:
+            candidates.append(("company", _match_ending_at(_COMPANY, text, tokens, index, 3)))
+        if lower in _WORKPLACE_VERBS:
+            candidates.append(("workplace", _WORKPLACE.match(text, token.start)))
+        for kind, match in candidates:
+            if match is not None:
+                found[kind].append(match)
+    return found
+
+
 def organisations(text: str, tokens: list[Token], words: WordList, is_name: frozenset[str]) -> Iterator[Span]:
     """Named schools, clubs, places of worship, associations and workplaces.
 
@@ -123,7 +176,9 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
     """
     for token in tokens:
         word = token.text
-        lowered = word.lower()
+        lowered = token.lower
+        if len(lowered) < 5 or lowered[-1] not in _ENDING_LAST_LETTERS:
+            continue
         possessive = ""
         if lowered.endswith("s") and lowered[:-1].endswith(_ENDINGS):
             lowered, possessive = lowered[:-1], word[-1]
@@ -135,28 +190,33 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             continue
         core = stem.lower().rstrip("-")
         core = core[:-1] if core.endswith("s") else core
-        if stem[0].islower() and core not in is_name and core not in _PLACE_LOWER:
-            continue
+        if (stem[0].islower() and core not in is_name and core not in _PLACE_LOWER
+                and core + "n" not in _PLACE_LOWER and words.is_ordinary(lowered)):
+            continue  # "musikskolan", "koranskola": ordinary; "lindängeskolan": a named school
         if (stem[0].isupper() and words.is_ordinary(lowered) and (token.sentence_start or lowered in words)
                 and core not in _PLACE_LOWER and core not in is_name):
             continue  # "Kulturskolan" or "Grundskolan" opening a sentence is the ordinary word
         start = _with_prefix_words(text, token.start, words) if stem[0].isupper() else token.start
         key = f"org:{text[start:token.end - len(possessive)].lower()}"
         yield Span(start, token.end, _ENDING_LABEL[ending], key=key, suffix=possessive, priority=74)
-    for match in _SEPARATE.finditer(text):
+    triggered = _triggered(text, tokens)
+    for match in triggered["separate"]:
         name = match.group(1)
         first = name.split()[0]
         if first in KEEP and first != "Malmö":
             continue
         if words.is_ordinary(first) and _sentence_start(text, match.start()) and " " not in name:
             continue
-        if name.lower() in {"den", "denna", "vår", "min", "hans", "hennes", "deras", "en", "ett"}:
+        if first.lower() in FUNCTION_WORDS or len(first) < 2 or name.lower() in {"hans", "deras"}:
             continue
+        start = match.start()
+        if " " in name and first.lower() in words and first not in _NAME_PREFIXES:
+            start += len(first) + 1  # "Barnhälsoplan Tallbackens förskola": the plan is no part of the name
         possessive = match.group(3) or ""
         label = _SEPARATE_LABEL[match.group(2)]
-        yield Span(match.start(), match.end(), label, key=f"org:{match.group(0).lower().rstrip('s')}",
+        yield Span(start, match.end(), label, key=f"org:{text[start:match.end()].lower().rstrip('s')}",
                    suffix=possessive, priority=73)
-    for match in _HEAD.finditer(text):
+    for match in triggered["head"]:
         head = match.group(1).lower()
         label = ORGANISATION_HEADS[head]
         if match.group("quoted"):
@@ -176,7 +236,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             start = match.start("name")
             end = start + len(" ".join(kept))
         yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=72)
-    for match in _CLUB_AFTER.finditer(text):
+    for match in triggered["club_after"]:
         name = match.group(1).split()
         opening = _sentence_start(text, match.start())
         while name and ((opening and words.is_ordinary(name[0])) or (name[0] in KEEP and name[0] != "Malmö")):
@@ -186,10 +246,10 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         start = text.index(name[0], match.start(1))
         key = f"org:{text[start:match.end()].lower()}"
         yield Span(start, match.end(), "association", key=key, priority=73)
-    for match in _CLUB_BEFORE.finditer(text):
+    for match in triggered["club_before"]:
         key = f"org:{match.group(0).lower()}"
         yield Span(match.start(), match.end(), "association", key=key, priority=73)
-    for match in _COMPANY.finditer(text):
+    for match in triggered["company"]:
         name = match.group(1).split()
         opening = _sentence_start(text, match.start())
         while name and ((opening and name[0].lower() in words) or name[0] in KEEP):
@@ -200,7 +260,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         start = text.index(name[0], match.start(1))
         yield Span(start, match.end(), "organisation", key=f"org:{text[start:match.end()].lower()}",
                    priority=73)
-    for match in _WORKPLACE.finditer(text):
+    for match in triggered["workplace"]:
         name = match.group(1).split()
         kept = []
         for word in name:

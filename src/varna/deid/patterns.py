@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from varna.deid.gazetteer import ACRONYMS
 from varna.deid.model import Span
@@ -112,9 +112,11 @@ _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
     r"|(?<![\w.\-@])(?:[\w\-]++\.)++(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)"
     r"(?:/[^\s<>\"']*)?(?![\w@])", re.IGNORECASE)
+_URL_HINT = re.compile(r"\.(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)\b|www\.|https?:",
+                       re.IGNORECASE)
 _PLATFORMS = ("snapchat|snap|instagram|insta|ig|tiktok|tik tok|kik|discord|telegram|twitter|fb|facebook|"
               "youtube|twitch|steam|psn|xbox|wickr|signal|skype|threema|whatsapp|reddit|flashback|"
-              "spotify|viber|x")
+              "spotify|viber")
 _HANDLE_AFTER_PLATFORM = re.compile(
     rf"\b(?:{_PLATFORMS})(?:[- ]?(?:namn|namnet|konto|kontot|användare|användarnamn|nick|id))?"
     r"\s*(?:[:=]|\s(?:är|heter|som))\s*@?([\w][\w.\-#]{1,39})", re.IGNORECASE)
@@ -129,21 +131,27 @@ def _strip_url(value: str) -> str:
     return value.rstrip(".,;:!?)»\"'”")
 
 
+_PLATFORM_WORDS = tuple(_PLATFORMS.replace("tik tok", "tik").split("|"))
+
+
 def contacts(text: str) -> Iterator[Span]:
-    for match in _EMAIL.finditer(text):
+    lowered = text.lower()
+    at_sign = "@" in text
+    for match in _EMAIL.finditer(text) if at_sign else ():
         yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
-    for match in _URL.finditer(text):
+    for match in _URL.finditer(text) if _URL_HINT.search(text) else ():
         value = _strip_url(match.group(0))
         if "." not in value.strip("."):
             continue
         yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}", priority=80)
-    for match in _HANDLE_AFTER_PLATFORM.finditer(text):
+    platforms = any(word in lowered for word in _PLATFORM_WORDS)
+    for match in _HANDLE_AFTER_PLATFORM.finditer(text) if platforms else ():
         handle = match.group(1).rstrip(".,:;!?-")
         if handle.lower() in _NOT_HANDLES or len(handle) < 2:
             continue
         start = match.start(1)
         yield Span(start, start + len(handle), "handle", key=f"@{handle.lower().lstrip('@')}", priority=82)
-    for match in _AT_HANDLE.finditer(text):
+    for match in _AT_HANDLE.finditer(text) if at_sign else ():
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
     for match in _HANDLE_SHAPE.finditer(text):
@@ -175,27 +183,34 @@ def vehicles(text: str) -> Iterator[Span]:
 
 _STREET_SUFFIXES = ("gatan|vägen|gränd|gränden|torget|allén|allé|stigen|backen|plan|leden|stråket|gången|"
                     "platsen|esplanaden|promenaden|kajen|vallen|parken|liden|slingan|ringen|bågen|kroken|"
-                    "gården|väg|gata|torg|stig|backe|park|plats")
+                    "gården|boulevarden|väg|gata|torg|stig|backe|park|plats|boulevard")
 _STREET_PREFIX = r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|Sankt|Kung|Drottning|Prins)\s+)?"
 _HOUSE = (r"\s+\d{1,4}(?:\s?[A-Ja-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
           r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?")
 _ADDRESS_NUMBERED = re.compile(
-    rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?:{_STREET_SUFFIXES})"
+    rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?i:{_STREET_SUFFIXES})"
     rf"|[A-ZÅÄÖa-zåäö][a-zåäöéü]{{1,}}(?:{_STREET_SUFFIXES})){_HOUSE}(?![\w/])")
 # A street named without a number: only the unambiguous endings, capitalised.
 _ADDRESS_NAMED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}[A-ZÅÄÖ][a-zåäöéü]{{2,}}(?:gatan|vägen|gränd|gränden|allén|stigen|"
     r"esplanaden|promenaden|kajen|stråket)(?![\wåäö])")
+# In lower case only the unmistakable street endings count ("bor på lönngatan 5").
+_LOWER_CASE_STREETS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "backen", "torget")
 _FLAT = re.compile(r"\b(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?(\d{3,4})\b", re.IGNORECASE)
-_POSTCODE = re.compile(r"(?<![\w\-])(?:SE-?\s?|S-)?([1-9]\d{2}) ?(\d{2})(?=\s+[A-ZÅÄÖ][a-zåäö]{2,})")
+_POSTCODE = re.compile(r"(?<![\w])([1-9]\d{2}) ?(\d{2})(?=\s+[A-ZÅÄÖ][a-zåäö]{2,})")
 _POSTCODE_CUED = re.compile(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:SE-?\s?)?[1-9]\d{2}\s?\d{2})\b",
                             re.IGNORECASE)
 
 
-def addresses(text: str, ordinary: frozenset[str] = frozenset()) -> Iterator[Span]:
-    """Street addresses; ``ordinary`` holds lower-case street-like words that are plain nouns."""
+def addresses(text: str, ordinary: frozenset[str] = frozenset(),
+              is_word: Callable[[str], bool] = lambda word: False) -> Iterator[Span]:
+    """Street addresses. ``ordinary`` holds street-like words that are plain nouns ("motorvägen");
+    ``is_word`` tells an ordinary lower-case word ("likabehandlingsplan 1") from a street."""
     for match in _ADDRESS_NUMBERED.finditer(text):
         value = match.group(0)
+        street = value.split()[0]
+        if street[0].islower() and (is_word(street) or not street.endswith(_LOWER_CASE_STREETS)):
+            continue
         yield Span(match.start(), match.end(), "address", key=f"adr:{value.lower()}", priority=78)
     for match in _ADDRESS_NAMED.finditer(text):
         value = match.group(0)
@@ -211,6 +226,8 @@ def postcodes(text: str) -> Iterator[Span]:
     for match in _POSTCODE.finditer(text):
         code = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "postcode", key=f"post:{code}", priority=72)
+    if "post" not in text.lower():
+        return
     for match in _POSTCODE_CUED.finditer(text):
         code = re.sub(r"\D", "", match.group(1))
         yield Span(match.start(1), match.end(1), "postcode", key=f"post:{code}", priority=72)
@@ -230,9 +247,12 @@ _CASE_SHAPES = re.compile(
     r"|(?:\d{4}-)?K\s?-?\d{3,8}-\d{2}"  # police report K123456-15
     r"|[BTÖ]\s\d{2,6}-\d{2}"  # court case B 1234-16
     r")(?![\w/])")
+# National series of statutes, bills and reports, cited by year and number: not a case.
 _NOT_CASE_PREFIXES = frozenset({"SFS", "SOU", "Prop", "prop", "Ds", "Dir", "dir", "NJA", "RÅ", "HFD", "Bet",
                                 "bet", "Rskr", "rskr", "År", "år", "Vecka", "vecka", "Läsåret", "läsåret",
-                                "Kl", "kl"})
+                                "Kl", "kl", "Ju", "JuU", "SoU", "UbU", "Fi", "Ku", "KU", "Skr", "skr", "MÖD",
+                                "AD", "RH", "HD", "HFD", "RegR", "JO", "JK", "Budgetåret", "budgetåret"})
+_YEAR_SPAN = re.compile(r"(?:19|20)(\d{2})/(\d{2})$")
 
 
 def case_numbers(text: str) -> Iterator[Span]:
@@ -245,8 +265,11 @@ def case_numbers(text: str) -> Iterator[Span]:
     for match in _CASE_SHAPES.finditer(text):
         value = match.group(0)
         prefix = re.match(r"[A-Za-zÅÄÖåäö]+", value)
-        if prefix and prefix.group(0) in _NOT_CASE_PREFIXES:
+        if prefix and (prefix.group(0) in _NOT_CASE_PREFIXES or prefix.group(0).endswith("FS")):
             continue
+        span = _YEAR_SPAN.search(value)
+        if span and (int(span.group(1)) + 1) % 100 == int(span.group(2)):
+            continue  # "JO 1990/91", "läsåret 2015/16": a span of years
         if re.fullmatch(r"(?:19|20)\d{2}[-/](?:19|20)?\d{2}", value.split()[-1]) and " " not in value:
             continue
         yield Span(match.start(), match.end(), "case_number", key=f"dnr:{value.lower()}", priority=87)
@@ -275,8 +298,10 @@ _DATE_FORMS = (
 _BIRTH = re.compile(
     rf"\b(?:född|födde|född\s+den|födelsedatum|födelsedag|föd\.|fd\.|f\.|f)\s*:?\s*(?:den\s+)?"
     rf"(?:år\s+)?(?:{_DATE_FORMS}|(?P<birthyear>(?:19|20)\d{{2}})(?![\d\-/]))", re.IGNORECASE)
-_DATE = re.compile(
-    rf"(?<![\w\-/.])(?:(?P<den>den|Den)\s+)?(?:{_DATE_FORMS})(?![\w\-/])", re.IGNORECASE)
+# Every date form starts with a digit, so the engine only tries at digits; "den" is looked
+# up behind the match afterwards.
+_DATE = re.compile(rf"(?<![\w\-/.])(?:{_DATE_FORMS})(?![\w\-/])", re.IGNORECASE)
+_DEN_BEFORE = re.compile(r"\b[Dd]en\s+$")
 
 
 def _month_and_year(match: re.Match[str]) -> tuple[int, str] | None:
@@ -328,6 +353,9 @@ def birth_dates(text: str) -> Iterator[Span]:
         yield Span(start, match.end(), "birth_date", key=f"dob:{match.group(0).lower()}", priority=89)
 
 
+_NOT_A_DATE_AFTER = re.compile(r"\s*(?:timme|timmar|dl|liter|del|delar|%|procent|av)\b")
+
+
 def dates(text: str) -> Iterator[Span]:
     for match in _DATE.finditer(text):
         if match.group("short"):
@@ -335,14 +363,16 @@ def dates(text: str) -> Iterator[Span]:
         found = _month_and_year(match)
         if found is None:
             continue
-        if (match.group("d") and not match.group("y") and not match.group("den")
-                and re.match(r"\s*(?:timme|timmar|dl|liter|del|delar|%|procent|av)", text[match.end():])):
+        den = _DEN_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if (match.group("d") and not match.group("y") and den is None
+                and _NOT_A_DATE_AFTER.match(text, match.end())):
             continue
+        start = den.start() if den else match.start()
         month, year = found
         words = MONTHS[month - 1] + (f" {year}" if year else "")
-        before = _previous_word(text, match.start())
+        before = _previous_word(text, start)
         phrase = words if before in _PREPOSITIONS else f"i {words}"
-        yield Span(match.start(), match.end(), "date", replacement=phrase, priority=55)
+        yield Span(start, match.end(), "date", replacement=phrase, priority=55)
 
 
 # Age bands keep the thresholds the law cares about (15, 18, 21) on their edges.
@@ -366,11 +396,15 @@ _AGE_CONTEXT_BEFORE = re.compile(
     r"varit|på|åldern|ålder)\s*:?|[,(])\s*$", re.IGNORECASE)
 _AGE_CONTEXT_AFTER = re.compile(r"\s+(?:gammal|gamla|gammalt|ung|fyllda|och\s+\d+\s+månader)\b",
                                 re.IGNORECASE)
-_AGE_BARE = re.compile(
-    r"\b(?:fyller|fyllde|fyllt)\s+(?P<a>\d{1,2})(?![\d,.]|\s?(?:år|%|kr|st|mil|km|poäng))"
-    r"|\b(?:är|var|blir)\s+(?P<b>\d{1,2})(?=\s*(?:,|\.|;|\)|$|\s+och\b|\s+nu\b|\s+i\s+år\b))"
-    r"|[A-ZÅÄÖa-zåäö\]]\s\((?P<c>\d{1,2})(?:\s?år)?\)",
-    re.MULTILINE)
+# A number of one or two digits standing alone; the words around it decide if it is an age.
+_BARE_NUMBER = re.compile(r"(?<![\w\-/.,:])(\d{1,2})(?![\w\-/]|[.,:]\d)")
+_BARE_AGE_CONTEXTS = (
+    (re.compile(r"\b(?:fyller|fyllde|fyllt)\s+$", re.IGNORECASE),
+     re.compile(r"(?!\s?(?:år|%|kr|st|mil|km|poäng))", re.IGNORECASE)),
+    (re.compile(r"\b(?:är|var|blir)\s+$", re.IGNORECASE),
+     re.compile(r"\s*(?:[,.;)]|$|\s+och\b|\s+nu\b|\s+i\s+år\b)", re.IGNORECASE)),
+    (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),
+)
 _PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dotter|bror|syster|barn|man|"
                                r"kvinna|"
                                r"person|yngling|grabb|brorson|systerson|kusin)\w*\s+på\s*$", re.IGNORECASE)
@@ -396,36 +430,39 @@ def ages(text: str) -> Iterator[Span]:
             continue
         low, high = age_band(age)
         yield Span(start, end, "age", replacement=f"{low}–{high} {unit}", priority=58)
-    for match in _AGE_BARE.finditer(text):
-        group = next(g for g in ("a", "b", "c") if match.group(g))
-        age = int(match.group(group))
-        if group == "c" and not 1 <= age <= 25:
-            continue
-        low, high = age_band(age)
-        yield Span(match.start(group), match.end(group), "age", replacement=f"{low}–{high}", priority=57)
+    for match in _BARE_NUMBER.finditer(text):
+        start, end = match.span(1)
+        for index, (before, after) in enumerate(_BARE_AGE_CONTEXTS):
+            if before.search(text, max(0, start - 12), start) and after.match(text, end):
+                age = int(match.group(1))
+                if index == 2 and not 1 <= age <= 25:
+                    break  # "(3)" after a word is more often a footnote or a count than an age
+                low, high = age_band(age)
+                yield Span(start, end, "age", replacement=f"{low}–{high}", priority=57)
+                break
 
 
-_CLASS_CUED = re.compile(r"\b(?:klass|kl\.)\s*([1-9])\s?([A-Za-zÅÄÖåäö])?(?![\w:])", re.IGNORECASE)
-_CLASS_BARE = re.compile(r"(?<![\w/.:\-])([1-9])([A-F])(?![\w:/\-])")
-_CLASS_AFTER_VERB = re.compile(
+# A year digit and a class letter; the words before decide whether a lower-case letter counts.
+_CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Za-zÅÄÖåäö])(?![\w:/\-])")
+_CLASS_CUE = re.compile(r"\b(?:klass|kl\.)\s*$", re.IGNORECASE)
+_CLASS_VERB = re.compile(
     r"\b(?:går i|gick i|börjar i|började i|elev i|eleverna i|elever i|kommer från|mentor för|mentor i|"
-    r"klasslärare i|klasslärare för)\s+([1-9])\s?([a-fA-F])(?![\w:])", re.IGNORECASE)
+    r"klasslärare i|klasslärare för)\s+$", re.IGNORECASE)
 _GYMNASIUM = re.compile(
     r"\b(?:NA|SA|EK|TE|ES|HU|IB|BF|BA|EE|FT|HA|HV|HT|IN|NB|RL|VF|VO|IM|IMA|IMS|IMY|IMV|IMSPR|IMPRE)"
     r"\s?(\d{1,2})([A-Za-z])?\b")
 
 
 def school_classes(text: str) -> Iterator[Span]:
-    for match in _CLASS_CUED.finditer(text):
-        if match.group(2):
-            yield Span(match.start(), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
-                       priority=59)
-    for match in _CLASS_BARE.finditer(text):
-        yield Span(match.start(), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
-                   priority=59)
-    for match in _CLASS_AFTER_VERB.finditer(text):
-        yield Span(match.start(1), match.end(), "school_class", replacement=f"årskurs {match.group(1)}",
-                   priority=59)
+    for match in _CLASS.finditer(text):
+        start, letter = match.start(), match.group(2)
+        cue = _CLASS_CUE.search(text, max(0, start - 8), start)
+        if cue is not None:
+            start = cue.start()
+        elif not (_CLASS_VERB.search(text, max(0, start - 16), start) and letter in "abcdefABCDEF"):
+            if letter not in "ABCDEF" or " " in match.group(0):
+                continue
+        yield Span(start, match.end(), "school_class", replacement=f"årskurs {match.group(1)}", priority=59)
     for match in _GYMNASIUM.finditer(text):
         year = match.group(1)
         phrase = f"gymnasiet årskurs {year}" if len(year) == 1 and year in "123" else "gymnasiet"

@@ -98,7 +98,7 @@ def _kept_proper_nouns(tokens: list[Token], mask: bytearray, proper: frozenset[s
     kept: set[str] = set()
     for token in tokens:
         word = token.text
-        if token.sentence_start or mask[token.start] or not word[0].isupper() or word in KEEP:
+        if not word[0].isupper() or token.sentence_start or mask[token.start] or word in KEEP:
             continue
         stem = word[:-1] if word.endswith("s") and word[:-1] in proper else word
         if stem in proper and stem not in KEEP:
@@ -117,7 +117,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(patterns.phones(text))
     found.extend(patterns.contacts(text))
     found.extend(patterns.vehicles(text))
-    found.extend(patterns.addresses(text, ordinary_streets))
+    found.extend(patterns.addresses(text, ordinary_streets, words.is_ordinary))
     found.extend(patterns.postcodes(text))
     found.extend(patterns.case_numbers(text))
     found.extend(patterns.long_numbers(text))
