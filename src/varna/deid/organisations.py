@@ -46,7 +46,8 @@ _ENDING_LABEL = dict(ORGANISATION_ENDINGS)
 _ENDINGS = tuple(e for e, _ in ORGANISATION_ENDINGS)
 _ENDING_LAST_LETTERS = frozenset(e[-1] for e in _ENDINGS) | {"s"}
 _SEPARATE = re.compile(
-    rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}[ \t]+)?{_WORD})[ \t]+(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
+    rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}[ \t]+)?{_WORD})[ \t]+"
+    r"(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
     r"grundskola|friskola|folkhögskola|moské|moskén|kyrka|kyrkan|församling|församlingen|förening|"
     r"föreningen|fritidsgård|fritidsgården)(s)?(?![\wåäöÅÄÖ])")
 _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school", "förskolan": "school",
@@ -63,7 +64,8 @@ _HEAD = re.compile(
 _CLUB_AFTER = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
 _CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK"})
-_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)[ \t]+({_WORD}(?:[ \t]+{_WORD})?)")
+_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)[ \t]+"
+                          rf"({_WORD}(?:[ \t]+{_WORD})?)")
 _COMPANY_MARKS = frozenset({"AB", "HB", "KB", "Center", "Centre", "Centret", "Institute", "Foundation"})
 _COMPANY = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})(AB|HB|KB|Center|Centre|Centret|Institute|Foundation)"
                       r"(?![\wåäöÅÄÖ])")
@@ -130,7 +132,7 @@ def _with_prefix_words(text: str, start: int, words: WordList) -> int:
 
 def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], index: int,
                      back: int) -> re.Match[str] | None:
-    """The longest match of ``pattern`` that starts up to ``back`` tokens earlier and ends with token ``index``."""
+    """The longest match of ``pattern`` starting up to ``back`` tokens back and reaching token ``index``."""
     for first in range(max(0, index - back), index):
         match = pattern.match(text, tokens[first].start)
         if match is not None and match.end() >= tokens[index].end:
