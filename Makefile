@@ -30,9 +30,9 @@ $(VAR)/secret-key:
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the bundled rule base and organisation, serve on 127.0.0.1:$(PORT)
+run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the rule base and the organisation file, serve on 127.0.0.1:$(PORT)
 	$(VENV)/bin/varna rules check
-	$(VENV)/bin/varna org check
+	$(VENV)/bin/varna org check $${VARNA_MUNICIPALITY_FILE:-}
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django migrate --noinput
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django collectstatic --noinput --verbosity 0
 	@echo "Värna serves on http://127.0.0.1:$(PORT)/"

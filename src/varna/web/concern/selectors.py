@@ -18,8 +18,9 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
-from varna.guide import Municipality, default_municipality
+from varna.guide import Municipality
 from varna.guide.concern import Concern, Routing, route_concern
+from varna.web.core.municipality import current_municipality
 from varna.web.provisions.selectors import provision_url_for_citation
 from varna.web.sharing.forms import AnswersForm
 from varna.web.sharing.wizard import plan as sharing_plan
@@ -27,8 +28,8 @@ from varna.web.sharing.wizard import query_items as sharing_query_items
 
 
 def municipality() -> Municipality:
-    """The organisation the interview routes through: the bundled Malmö 2015 file."""
-    return default_municipality()
+    """The organisation the interview routes through (``VARNA_MUNICIPALITY_FILE``)."""
+    return current_municipality()
 
 
 def routing_for(concern: Concern, *, on_date: dt.date) -> Routing:

@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# The organisation the guide's pages answer from; the bundled Malmö 2015 file when unset.
+VARNA_MUNICIPALITY_FILE = os.environ.get("VARNA_MUNICIPALITY_FILE", "").strip() or None
+
 ROOT_URLCONF = "varna.web.config.urls"
 WSGI_APPLICATION = "varna.web.config.wsgi.application"
 

@@ -20,7 +20,6 @@ from functools import cache
 from django.http import HttpRequest
 from django.urls import reverse
 
-from varna.guide import default_municipality
 from varna.guide.knowledge import EntryKind, KnowledgeBase, KnowledgeEntry, default_knowledge
 from varna.guide.knowledge_titles import actor_get, contact_title, district_title
 from varna.guide.model import (
@@ -40,6 +39,7 @@ from varna.guide.model import (
 from varna.guide.search import DocKind, SearchResult, search
 from varna.law import default_rulebase
 from varna.law.rulebase import Provision
+from varna.web.core.municipality import current_municipality
 
 # The URL name of each kind's page; provisions live in their own app.
 URL_NAMES: dict[DocKind, str] = {
@@ -70,8 +70,10 @@ SECTION_SLUGS: dict[DocKind, str] = {
 
 
 def municipality_for(request: HttpRequest) -> Municipality:
-    """The organisation a request sees: the bundled Malmö 2015 for now, for everyone."""
-    return default_municipality()
+    """The organisation a request sees: this deployment's (``VARNA_MUNICIPALITY_FILE``).
+
+    Takes the request so that a later, per-organisation choice needs no change in the views."""
+    return current_municipality()
 
 
 def knowledge() -> KnowledgeBase:
