@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.checks import run_checks
 from django.test import Client, override_settings
-
 from tests.guide.helpers import BROKEN, EXEMPELBY
+
 from varna.web.core import municipality
 
 
