@@ -93,6 +93,13 @@ def words() -> WordList:
     return WordList(lzma.decompress(raw).decode("utf-8"))
 
 
+@cache
+def english() -> WordList:
+    """Lower-case English forms: an English word capitalised in a note ("Early Warning") is no name."""
+    raw = resources.files(_DATA).joinpath("english_words.txt.xz").read_bytes()
+    return WordList(lzma.decompress(raw).decode("utf-8"))
+
+
 def _tsv(name: str) -> list[tuple[str, str]]:
     text = resources.files(_DATA).joinpath(name).read_text("utf-8")
     rows: list[tuple[str, str]] = []

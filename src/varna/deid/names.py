@@ -32,7 +32,7 @@ from varna.deid.gazetteer import (
     NAME_PARTICLES,
     ROLE_WORDS,
 )
-from varna.deid.lexicon import NameInfo, WordList
+from varna.deid.lexicon import NameInfo, WordList, english
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -102,6 +102,7 @@ class NameFinder:
         self.proper = proper
         self.covered = covered
         self.tokens = tokens
+        self.english = english()
         self.base: dict[int, tuple[str, str]] = {}  # token index → (base, possessive suffix)
 
     # ------------------------------------------------------------ helpers
@@ -138,6 +139,8 @@ class NameFinder:
         (acronym glued to a word) and "Malmökommissionen" (a kept place name and a word).
         """
         if any(self.words.is_ordinary(b) or b in self.proper for b, _ in _bases(word)):
+            return True
+        if word.lower() in self.english:
             return True
         if "-" in word:
             head, _, tail = word.rpartition("-")
@@ -226,7 +229,9 @@ class NameFinder:
                 if word.isupper() and (len(base) < 3 or self._is_word(base)):
                     return None
                 if not self._is_word(base):
-                    return (base, suffix) if info.common or len(base) >= 3 else None
+                    if not info.common and (len(base) < 3 or base.lower() in self.english):
+                        return None  # a rare name that is an English word: "Early", "Hope"
+                    return base, suffix
                 # A name that is also an ordinary word ("Björk", "Berg", "Lisa") counts where
                 # Swedish would not capitalise the word, and only if it is common in Sweden.
                 return (base, suffix) if info.common else None
@@ -294,7 +299,7 @@ class NameFinder:
             word = token.text
             if (self._joins(following) and _capitalised(word) and not word.isupper() and self._free(token)
                     and not self._keep(word) and token.lower not in FUNCTION_WORDS
-                    and token.lower not in self.words):
+                    and token.lower not in self.words and token.lower not in self.english):
                 decided[following] = self._best_base(word)
                 known.add(decided[following][0].lower())
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
