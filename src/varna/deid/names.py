@@ -279,16 +279,26 @@ class NameFinder:
 
     def find(self) -> list[Span]:
         decided: dict[int, tuple[str, str]] = {}
-        for index in range(len(self.tokens)):
+        names = self.names
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            lower = token.lower
+            # Most words are lower-case and no name: skip them without a call.
+            if (token.text[0].islower() and lower not in names and lower[:-1] not in names
+                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_ANY)):
+                continue
             found = self._decide(index)
             if found is not None:
                 decided[index] = found
         known = {base.lower() for base, _ in decided.values()}
-        for index in range(len(self.tokens)):
-            if index not in decided:
-                found = self._repeat(index, known)
-                if found is not None:
-                    decided[index] = found
+        for index, token in enumerate(tokens):
+            lower = token.lower
+            if index in decided or (lower not in known and lower[:-1] not in known
+                                    and lower[:-2] not in known):
+                continue
+            found = self._repeat(index, known)
+            if found is not None:
+                decided[index] = found
         # A capitalised word right after a first name is its surname, even when it is built
         # from ordinary parts ("Kent Sangmyr", "Anna Stenhammar").
         for index in sorted(decided):

@@ -11,10 +11,30 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from varna.deid.gazetteer import ACRONYMS
 from varna.deid.model import Span
+from varna.deid.names import Token
+
+
+class _Folded:
+    """A pattern written in lower case and run over lower-cased text.
+
+    Long alternations with ``re.IGNORECASE`` are several times slower in Python's engine.
+    Where lower-casing changes the length of the text (a few rare letters), offsets would
+    shift, so the original text is searched case-insensitively instead.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.folded = re.compile(pattern)
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        if len(lowered) == len(text):
+            return self.folded.finditer(lowered)
+        return self.any_case.finditer(text)
+
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
           "oktober", "november", "december")
@@ -108,20 +128,24 @@ def phones(text: str) -> Iterator[Span]:
 
 # Possessive quantifiers (``++``) stop the engine from backtracking through every word.
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
-_URL = re.compile(
+_URL = _Folded(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
     r"|(?<![\w.\-@])(?:[\w\-]++\.)++(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)"
-    r"(?:/[^\s<>\"']*)?(?![\w@])", re.IGNORECASE)
+    r"(?:/[^\s<>\"']*)?(?![\w@])")
 _URL_HINT = re.compile(
-    r"\.(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)\b|www\.|https?:", re.IGNORECASE)
+    r"\.(?:se|com|nu|org|net|io|me|tv|gg|info|eu|dk|no|fi|de|co|uk|app|live)\b|www\.|https?:")
 _PLATFORMS = ("snapchat|snap|instagram|insta|ig|tiktok|tik tok|kik|discord|telegram|twitter|fb|facebook|"
               "youtube|twitch|steam|psn|xbox|wickr|signal|skype|threema|whatsapp|reddit|flashback|"
               "spotify|viber")
-_HANDLE_AFTER_PLATFORM = re.compile(
+_HANDLE_AFTER_PLATFORM = _Folded(
     rf"\b(?:{_PLATFORMS})(?:[- ]?(?:namn|namnet|konto|kontot|användare|användarnamn|nick|id))?"
-    r"\s*(?:[:=]|\s(?:är|heter|som))\s*@?([\w][\w.\-#]{1,39})", re.IGNORECASE)
+    r"\s*(?:[:=]|\s(?:är|heter|som))\s*@?([\w][\w.\-#]{1,39})")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
-_HANDLE_SHAPE = re.compile(r"(?<![\w@.\-])(?:[A-Za-zåäöÅÄÖ]++_\w+|_+\w+|[a-zåäö]{3,}+\d{2,4})(?![\w@\-])")
+# Account-name shapes: "kingen_99", "_x_", "amir2005". Found from the underscore or from
+# the digits after lower-case letters, so ordinary words cost nothing.
+_HANDLE_UNDERSCORE = re.compile(r"(?<![\w@.\-])(?:[A-Za-zåäöÅÄÖ]++_\w+|_+\w+)(?![\w@\-])")
+_HANDLE_DIGITS = re.compile(r"(?<=[a-zåäö])\d{2,4}(?![\w@\-])")
+_LETTERS_BEFORE = re.compile(r"(?<![\w@.\-])[a-zåäö]{3,}$")
 _NOT_HANDLES = frozenset({"covid19", "covid-19", "sars", "mp3", "mp4", "h2o", "co2", "win10", "ps4", "ps5",
                           "fifa", "det", "inte", "privat", "hemligt", "okänt", "oklart", "den", "han",
                           "hon", "samma", "ett", "en", "nog", "ju"})
@@ -139,13 +163,13 @@ def contacts(text: str) -> Iterator[Span]:
     at_sign = "@" in text
     for match in _EMAIL.finditer(text) if at_sign else ():
         yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
-    for match in _URL.finditer(text) if _URL_HINT.search(text) else ():
-        value = _strip_url(match.group(0))
+    for match in _URL.finditer(text, lowered) if _URL_HINT.search(lowered) else ():
+        value = _strip_url(text[match.start():match.end()])
         if "." not in value.strip("."):
             continue
         yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}", priority=80)
     platforms = any(word in lowered for word in _PLATFORM_WORDS)
-    for match in _HANDLE_AFTER_PLATFORM.finditer(text) if platforms else ():
+    for match in _HANDLE_AFTER_PLATFORM.finditer(text, lowered) if platforms else ():
         handle = match.group(1).rstrip(".,:;!?-")
         if handle.lower() in _NOT_HANDLES or len(handle) < 2:
             continue
@@ -154,10 +178,17 @@ def contacts(text: str) -> Iterator[Span]:
     for match in _AT_HANDLE.finditer(text) if at_sign else ():
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
-    for match in _HANDLE_SHAPE.finditer(text):
-        if match.group(0).lower() in _NOT_HANDLES:
-            continue
-        yield Span(match.start(), match.end(), "handle", key=f"@{match.group(0).lower()}", priority=60)
+    shapes: list[tuple[int, int]] = []
+    if "_" in text:
+        shapes.extend(m.span() for m in _HANDLE_UNDERSCORE.finditer(text))
+    for match in _HANDLE_DIGITS.finditer(text):
+        letters = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if letters is not None:
+            shapes.append((letters.start(), match.end()))
+    for start, end in shapes:
+        value = text[start:end]
+        if value.lower() not in _NOT_HANDLES:
+            yield Span(start, end, "handle", key=f"@{value.lower()}", priority=60)
 
 
 # ---------------------------------------------------------------- vehicles, addresses, postcodes
@@ -165,9 +196,9 @@ def contacts(text: str) -> Iterator[Span]:
 # Swedish plates never use I, Q or V (nor Å, Ä, Ö); the new format ends in a letter.
 _PLATE_LETTER = "A-HJ-PR-UW-Z"
 _PLATE = re.compile(rf"(?<![\w\-/])([{_PLATE_LETTER}]{{3}}) ?(\d{{2}}[{_PLATE_LETTER}0-9])(?![\w\-/])")
-_PLATE_CUED = re.compile(
+_PLATE_CUED = _Folded(
     rf"\b(?:reg(?:\.?\s?nr|nummer|istreringsnummer(?:et)?|\.)?|bil(?:en)?|mopeden|mc:n|skylt(?:en)?)"
-    rf"\s*:?\s*([{_PLATE_LETTER.lower()}]{{3}} ?\d{{2}}[{_PLATE_LETTER.lower()}0-9])\b", re.IGNORECASE)
+    rf"\s*:?\s*([{_PLATE_LETTER.lower()}]{{3}} ?\d{{2}}[{_PLATE_LETTER.lower()}0-9])\b")
 
 
 def vehicles(text: str) -> Iterator[Span]:
@@ -176,7 +207,9 @@ def vehicles(text: str) -> Iterator[Span]:
             continue
         plate = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
-    for match in _PLATE_CUED.finditer(text):
+    lowered = text.lower()
+    cued = any(cue in lowered for cue in ("reg", "bil", "moped", "mc:n", "skylt"))
+    for match in _PLATE_CUED.finditer(text, lowered) if cued else ():
         plate = re.sub(r"\s", "", match.group(1)).upper()
         yield Span(match.start(1), match.end(1), "vehicle", key=f"reg:{plate}", priority=75)
 
@@ -196,29 +229,53 @@ _ADDRESS_NAMED = re.compile(
     r"esplanaden|promenaden|kajen|stråket)(?![\wåäö])")
 # In lower case only the unmistakable street endings count ("bor på lönngatan 5").
 _LOWER_CASE_STREETS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "backen", "torget")
-_FLAT = re.compile(r"\b(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?(\d{3,4})\b", re.IGNORECASE)
+_FLAT = _Folded(r"\b(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?(\d{3,4})\b")
 _POSTCODE = re.compile(r"(?<![\w])([1-9]\d{2}) ?(\d{2})(?=\s+[A-ZÅÄÖ][a-zåäö]{2,})")
-_POSTCODE_CUED = re.compile(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:SE-?\s?)?[1-9]\d{2}\s?\d{2})\b",
-                            re.IGNORECASE)
+_POSTCODE_CUED = _Folded(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:se-?\s?)?[1-9]\d{2}\s?\d{2})\b")
 
 
-def addresses(text: str, ordinary: frozenset[str] = frozenset(),
+_STREET_ENDINGS = tuple(_STREET_SUFFIXES.split("|"))
+_NAMED_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "esplanaden", "promenaden",
+                         "kajen", "stråket")
+
+
+def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token],
+                    endings: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that start at most two words before a street word.
+
+    Anchoring on the words that end like streets ("-gatan", "väg") keeps the pattern from
+    being tried at every word of the text.
+    """
+    last_end = -1
+    for index, token in enumerate(tokens):
+        if token.start < last_end or not token.lower.endswith(endings):
+            continue
+        for first in range(max(0, index - 2), index + 1):
+            match = pattern.match(text, tokens[first].start)
+            if match is not None and match.end() >= token.end:
+                last_end = match.end()
+                yield match
+                break
+
+
+def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = frozenset(),
               is_word: Callable[[str], bool] = lambda word: False) -> Iterator[Span]:
     """Street addresses. ``ordinary`` holds street-like words that are plain nouns ("motorvägen");
     ``is_word`` tells an ordinary lower-case word ("likabehandlingsplan 1") from a street."""
-    for match in _ADDRESS_NUMBERED.finditer(text):
+    for match in _street_matches(_ADDRESS_NUMBERED, text, tokens, _STREET_ENDINGS):
         value = match.group(0)
         street = value.split()[0]
         if street[0].islower() and (is_word(street) or not street.endswith(_LOWER_CASE_STREETS)):
             continue
         yield Span(match.start(), match.end(), "address", key=f"adr:{value.lower()}", priority=78)
-    for match in _ADDRESS_NAMED.finditer(text):
+    for match in _street_matches(_ADDRESS_NAMED, text, tokens, _NAMED_STREET_ENDINGS):
         value = match.group(0)
         if value.lower() in ordinary:
             continue
         key = f"adr:{value.lower()}"
         yield Span(match.start(), match.end(), "address", key=key, priority=70)
-    for match in _FLAT.finditer(text):
+    lowered = text.lower()
+    for match in _FLAT.finditer(text, lowered) if "lgh" in lowered or "lägenhet" in lowered else ():
         yield Span(match.start(), match.end(), "address", key=f"lgh:{match.group(1)}", priority=77)
 
 
@@ -226,21 +283,22 @@ def postcodes(text: str) -> Iterator[Span]:
     for match in _POSTCODE.finditer(text):
         code = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "postcode", key=f"post:{code}", priority=72)
-    if "post" not in text.lower():
+    lowered = text.lower()
+    if "post" not in lowered:
         return
-    for match in _POSTCODE_CUED.finditer(text):
+    for match in _POSTCODE_CUED.finditer(text, lowered):
         code = re.sub(r"\D", "", match.group(1))
         yield Span(match.start(1), match.end(1), "postcode", key=f"post:{code}", priority=72)
 
 
 # ---------------------------------------------------------------- case and file numbers
 
-_CASE_CUED = re.compile(
+_CASE_CUED = _Folded(
     r"\b(?:dnr|d\.nr|diarienr|diarienummer|diarie-nr|ärendenr|ärendenummer|ärende(?:\s+nr)?|aktnr|"
     r"aktnummer|anm(?:älan)?\.?\s?nr|anmälningsnummer|polisanmälan|k-?nr|målnr|mål\s+nr|journalnr|"
     r"journalnummer|referensnummer|ref\.?|löpnr|löpnummer|beslut\s+nr|ärendet|anmälan|akt)"
     r"\s*(?:nr\.?|nummer)?\s*[:.#]?\s*"
-    r"((?:[A-ZÅÄÖa-zåäö]{1,6}[ \-]?)?\d[\w/\-.:]*\d|\d{2,})", re.IGNORECASE)
+    r"((?:[A-ZÅÄÖa-zåäö]{1,6}[ \-]?)?\d[\w/\-.:]*\d|\d{2,})")
 _CASE_SHAPES = re.compile(
     r"(?<![\w/])(?:"
     r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\s?(?:19|20)\d{2}[/:-]\d{1,6}(?:[/:-]\d{1,6})?"  # SoN 2015/1234
@@ -256,7 +314,7 @@ _YEAR_SPAN = re.compile(r"(?:19|20)(\d{2})/(\d{2})$")
 
 
 def case_numbers(text: str) -> Iterator[Span]:
-    for match in _CASE_CUED.finditer(text):
+    for match in _CASE_CUED.finditer(text, text.lower()):
         value = match.group(1).rstrip(".:-/")
         if sum(c.isdigit() for c in value) < 3:
             continue
@@ -295,12 +353,12 @@ _DATE_FORMS = (
     r"|(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:[ \-](?P<y>(?:19|20)?\d{2}))?"
     r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)?\d{2})"
 )
-_BIRTH = re.compile(
+_BIRTH = _Folded(
     rf"\b(?:född|födde|född\s+den|födelsedatum|födelsedag|föd\.|fd\.|f\.|f)\s*:?\s*(?:den\s+)?"
-    rf"(?:år\s+)?(?:{_DATE_FORMS}|(?P<birthyear>(?:19|20)\d{{2}})(?![\d\-/]))", re.IGNORECASE)
+    rf"(?:år\s+)?(?:{_DATE_FORMS}|(?P<birthyear>(?:19|20)\d{{2}})(?![\d\-/]))")
 # Every date form starts with a digit, so the engine only tries at digits; "den" is looked
 # up behind the match afterwards.
-_DATE = re.compile(rf"(?<![\w\-/.])(?:{_DATE_FORMS})(?![\w\-/])", re.IGNORECASE)
+_DATE = _Folded(rf"(?<![\w\-/.])(?:{_DATE_FORMS})(?![\w\-/])")
 _DEN_BEFORE = re.compile(r"\b[Dd]en\s+$")
 
 
@@ -341,7 +399,7 @@ def decade_phrase(year: int) -> str:
 
 
 def birth_dates(text: str) -> Iterator[Span]:
-    for match in _BIRTH.finditer(text):
+    for match in _BIRTH.finditer(text, text.lower()):
         if match.group("birthyear"):
             year = int(match.group("birthyear"))
             yield Span(match.start("birthyear"), match.end("birthyear"), "birth_year",
@@ -357,7 +415,7 @@ _NOT_A_DATE_AFTER = re.compile(r"\s*(?:timme|timmar|dl|liter|del|delar|%|procent
 
 
 def dates(text: str) -> Iterator[Span]:
-    for match in _DATE.finditer(text):
+    for match in _DATE.finditer(text, text.lower()):
         if match.group("short"):
             continue  # six bare digits are a date only after "född"; elsewhere too ambiguous
         found = _month_and_year(match)
@@ -404,6 +462,7 @@ _BARE_AGE_CONTEXTS = (
     (re.compile(r"\b(?:är|var|blir)\s+$", re.IGNORECASE),
      re.compile(r"\s*(?:[,.;)]|$|\s+och\b|\s+nu\b|\s+i\s+år\b)", re.IGNORECASE)),
     (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),
+    (re.compile(r"(?:[A-ZÅÄÖ][a-zåäöé]+|\])s?,\s*$"), re.compile(r",\s")),  # "Amir, 15, går …"
 )
 _PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dotter|bror|syster|barn|man|"
                                r"kvinna|"
@@ -432,10 +491,13 @@ def ages(text: str) -> Iterator[Span]:
         yield Span(start, end, "age", replacement=f"{low}–{high} {unit}", priority=58)
     for match in _BARE_NUMBER.finditer(text):
         start, end = match.span(1)
+        left = text[max(0, start - 2):start].rstrip()
+        if not left or not (left[-1].isalpha() or left[-1] in "(,]"):
+            continue  # every age context ends in a word, "(" or ","
         for index, (before, after) in enumerate(_BARE_AGE_CONTEXTS):
             if before.search(text, max(0, start - 12), start) and after.match(text, end):
                 age = int(match.group(1))
-                if index == 2 and not 1 <= age <= 25:
+                if index >= 2 and not 1 <= age <= 25:
                     break  # "(3)" after a word is more often a footnote or a count than an age
                 low, high = age_band(age)
                 yield Span(start, end, "age", replacement=f"{low}–{high}", priority=57)
@@ -443,7 +505,7 @@ def ages(text: str) -> Iterator[Span]:
 
 
 # A year digit and a class letter; the words before decide whether a lower-case letter counts.
-_CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Za-zÅÄÖåäö])(?![\w:/\-])")
+_CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Ha-h])(?![\w:/\-])")
 _CLASS_CUE = re.compile(r"\b(?:klass|kl\.)\s*$", re.IGNORECASE)
 _CLASS_VERB = re.compile(
     r"\b(?:går i|gick i|börjar i|började i|elev i|eleverna i|elever i|kommer från|mentor för|mentor i|"

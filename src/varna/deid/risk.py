@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from varna.deid.model import ResidualRisk, Span
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _RELATIVE = (r"(?:bror|brodern|brorsan|lillebror|storebror|syster|systern|syrran|pappa|pappan|mamma|mamman|"
              r"far|"
              r"fadern|mor|modern|farbror|morbror|moster|faster|kusin|kusinen|styvpappa|styvpappan|"
@@ -27,23 +26,25 @@ _FAMILY = re.compile(
     r"dödad|dödades|mördad|skjuten|sköts|stupade|stupat|avliden|utvisad|utvisades|avvisad|åkte till|"
     r"reste till|"
     r"anslöt sig|strider|stred|krigare|känd|kända|ledare|ledande|imam|polis|politiker|sjuk|missbruk|"
-    r"missbrukar|psykiskt|självmord|utbränd|arbetslös|IS|Syrien|Irak)\w*", re.IGNORECASE)
+    r"missbrukar|psykiskt|självmord|utbränd|arbetslös|is|syrien|irak)\w*")
 _EVENT = re.compile(
     r"\b(?:skjutning|skottlossning|skjuten|sköts|mord|mördad|dödad|knivhuggen|knivhögg|knivskuren|"
     r"explosion|sprängning|sprängde|handgranat|bomb|bombhot|brand|brandattentat|mordbrand|terror\w*|"
     r"attentat|kidnapp\w*|bortförd|rymde|rymning|försvann|försvunnen|efterlyst|drunkn\w*|självmord|"
-    r"hedersmord|hedersrelaterat|tvångsgift\w*|könsstympning|återvändare|återvände från|åkte till Syrien|"
-    r"reste till Syrien|anslöt sig till|stod i tidningen|i tidningen|i media|i medierna|sydsvenskan|"
+    r"hedersmord|hedersrelaterat|tvångsgift\w*|könsstympning|återvändare|återvände från|åkte till syrien|"
+    r"reste till syrien|anslöt sig till|stod i tidningen|i tidningen|i media|i medierna|sydsvenskan|"
     r"kvällsposten|aftonbladet|expressen|uppmärksammad\w*|polisinsats|razzia|husrannsakan|"
-    r"rättegång\w*|dom i tingsrätten|hovrätten|dödsfall)\b", re.IGNORECASE)
+    r"rättegång\w*|dom i tingsrätten|hovrätten|dödsfall)\b")
 _PROFESSION = re.compile(
     r"\b(?:är|var|jobbar som|arbetar som|arbetade som|jobbade som|blev)\s+(?:en\s+|ett\s+|känd\s+)?("
     r"imam|präst|pastor|rabbin|politiker|riksdagsledamot|kommunalråd|ordförande|journalist|domare|åklagare|"
     r"advokat|läkare|kirurg|pilot|professor|diplomat|ambassadör|artist|rappare|musiker|skådespelare|"
     r"influencer|youtuber|proffs|fotbollsproffs|landslagsspelare|elitidrottare|kändis|författare|"
-    r"företagsledare|vd|chef|ledare|polis|polisman|militär|officer|soldat|tolk)\b", re.IGNORECASE)
-_NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäöé]{2,}")
+    r"företagsledare|vd|chef|ledare|polis|polisman|militär|officer|soldat|tolk)\b")
+_NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig)\b")
+# The patterns above are written in lower case and run over lower-cased text: several times
+# faster than IGNORECASE on long alternations. Where lower-casing changes the length (a
+# few rare letters), the original text is searched with IGNORECASE instead.
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -71,21 +72,30 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
         add("age_and_class", f"{what} + {grade}",
             "Ålder och årskurs (eller skola) tillsammans kan peka ut en enskild elev, särskilt i en liten "
             "skola eller klass. Ta bort det ena om gruppen inte behöver det för att förstå ärendet.")
-    for match in _FAMILY.finditer(output):
+    lowered = output.lower()
+    if len(lowered) != len(output):
+        lowered = output
+
+    def find(pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        if lowered is output:
+            return re.compile(pattern.pattern, re.IGNORECASE).finditer(output)
+        return pattern.finditer(lowered)
+
+    for match in find(_FAMILY):
         add("family_relation", _snippet(output, match.start(), match.end()),
             "En familjemedlems situation (till exempel fängelse, dödsfall eller resa till en konfliktzon) "
             "kan vara känd i området och avslöja vem det gäller. Beskriv den allmännare eller stryk den.")
-    for match in _EVENT.finditer(output):
+    for match in find(_EVENT):
         sentence_start = output.rfind(".", 0, match.start()) + 1
         sentence_end = output.find(".", match.end())
         add("rare_event", _snippet(output, sentence_start, sentence_end if sentence_end > 0 else len(output)),
             "En ovanlig eller uppmärksammad händelse kan kännas igen även utan namn. Ange inte datum, plats "
             "eller detaljer som gör att händelsen går att slå upp.")
-    for match in _PROFESSION.finditer(output):
+    for match in find(_PROFESSION):
         add("rare_profession", _snippet(output, match.start(), match.end()),
             "Ett ovanligt yrke eller uppdrag hos den enskilde eller en anhörig kan peka ut familjen. "
             "Skriv yrkesområdet mer allmänt om det behövs alls.")
-    if _NICKNAME.search(source):
+    if _NICKNAME.search(source.lower()):
         add("nickname", "smeknamn",
             "Texten nämner ett smeknamn eller alias. Kontrollera att det är borta överallt, även i andra "
             "stavningar och i citat från chatt eller sociala medier.")
