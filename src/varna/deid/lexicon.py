@@ -77,6 +77,11 @@ class WordList:
         return False
 
 
+def fold(word: str) -> str:
+    """Lower case for look-ups: "İBRAHİM" and "ibrahim" meet (Python lowers "İ" to "i" + a dot)."""
+    return word.lower().replace("\u0307", "")
+
+
 @dataclass(frozen=True, slots=True)
 class NameInfo:
     """What the name lists know about one spelling."""
@@ -116,16 +121,16 @@ def names() -> dict[str, NameInfo]:
     known: dict[str, NameInfo] = {}
     for name, flags in _tsv("names.tsv"):
         info = NameInfo(first="F" in flags, last="L" in flags, nickname="N" in flags, common="C" in flags)
-        previous = known.get(name.lower())
+        previous = known.get(fold(name))
         if previous is not None:
             info = NameInfo(first=info.first or previous.first, last=info.last or previous.last,
                             nickname=info.nickname or previous.nickname,
                             common=info.common or previous.common)
-        known[name.lower()] = info
+        known[fold(name)] = info
     # The Swedish dictionary's own person names (stems flagged only for the genitive).
     for stem, mark in _tsv("proper_nouns.tsv"):
-        if mark == "N" and stem.lower() not in known:
-            known[stem.lower()] = NameInfo(first=True, last=True, nickname=False, common=False)
+        if mark == "N" and fold(stem) not in known:
+            known[fold(stem)] = NameInfo(first=True, last=True, nickname=False, common=False)
     return known
 
 

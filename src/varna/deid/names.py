@@ -32,7 +32,7 @@ from varna.deid.gazetteer import (
     NAME_PARTICLES,
     ROLE_WORDS,
 )
-from varna.deid.lexicon import NameInfo, WordList, english
+from varna.deid.lexicon import NameInfo, WordList, english, fold
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -51,6 +51,12 @@ _SUBJECT_VERBS = frozenset({
 
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
+_QUOTES = ('"', "'", "”", "“", "«")
+_GROUP_WORDS = frozenset({
+    "grupp", "gruppen", "förening", "föreningen", "sida", "sidan", "kanal", "kanalen", "chatt", "chatten",
+    "chattgrupp", "chattgruppen", "nätverk", "nätverket", "organisation", "organisationen", "gäng", "gänget",
+    "projekt", "projektet", "rörelse", "rörelsen", "band", "bandet", "lag", "laget", "klubb", "klubben",
+    "forum", "forumet", "konto", "kontot", "tråd", "tråden", "server", "servern"})
 
 
 @dataclass(slots=True)
@@ -70,7 +76,7 @@ def tokenize(text: str) -> list[Token]:
         gap = text[previous_end:match.start()]
         starts = not tokens if gap == " " else not tokens or bool(_BOUNDARY.search(gap))
         word = match.group(0)
-        tokens.append(Token(match.start(), match.end(), word, starts, gap, word.lower()))
+        tokens.append(Token(match.start(), match.end(), word, starts, gap, fold(word)))
         previous_end = match.end()
     return tokens
 
@@ -103,6 +109,7 @@ class NameFinder:
         self.covered = covered
         self.tokens = tokens
         self.english = english()
+        self.cued: set[int] = set()  # tokens a cue made names ("heter X")
         self.base: dict[int, tuple[str, str]] = {}  # token index → (base, possessive suffix)
 
     # ------------------------------------------------------------ helpers
@@ -145,7 +152,8 @@ class NameFinder:
         if "-" in word:
             head, _, tail = word.rpartition("-")
             head_info = self.names.get(head.lower())
-            if tail.islower() and tail in self.words and (head_info is None or not head_info.common):
+            common_head = head_info is not None and head_info.common
+            if tail.islower() and self.words.is_ordinary(tail) and not common_head:
                 return True
         capitals = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"))
         if capitals >= 2 and self.words.is_ordinary(word[capitals:]):
@@ -178,13 +186,16 @@ class NameFinder:
         quoted = token.gap_before.rstrip().endswith(('"', "'", "”", "“", "«"))
         if word[0].islower() and not quoted and self.words.is_ordinary(word):
             return None  # "kallas för nazist" is an insult, not a nickname
-        if self._keep(word):
-            return None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        multiword = following is not None and following.gap_before == " " and _capitalised(following.text)
+        if self._keep(word) and not (multiword or quoted):
+            return None  # "heter Sverige" is no name, "heter Polska Patrioter" is
+        self.cued.add(index)
         return self._best_base(word)
 
     def _best_base(self, word: str) -> tuple[str, str]:
         for base, suffix in _bases(word):
-            if base.lower() in self.names:
+            if fold(base) in self.names:
                 return base, suffix
         return word, ""
 
@@ -194,7 +205,7 @@ class NameFinder:
         if opening and len(forms) > 1 and word.lower() in self.words:
             forms = forms[:1]
         for base, suffix in forms:
-            info = self.names.get(base.lower())
+            info = self.names.get(fold(base))
             if info is not None:
                 return base, suffix, info
         return None
@@ -271,7 +282,7 @@ class NameFinder:
         if not self._free(token) or self._keep(word):
             return None
         for base, suffix in _bases(word):
-            if base.lower() not in known:
+            if fold(base) not in known:
                 continue
             if _capitalised(word) or not self._is_word(base):
                 return base, suffix
@@ -290,7 +301,8 @@ class NameFinder:
             found = self._decide(index)
             if found is not None:
                 decided[index] = found
-        known = {base.lower() for base, _ in decided.values()}
+        self._extend_cued(decided)
+        known = {fold(base) for base, _ in decided.values()}
         for index, token in enumerate(tokens):
             lower = token.lower
             if index in decided or (lower not in known and lower[:-1] not in known
@@ -311,12 +323,34 @@ class NameFinder:
                     and not self._keep(word) and token.lower not in FUNCTION_WORDS
                     and token.lower not in self.words and token.lower not in self.english):
                 decided[following] = self._best_base(word)
-                known.add(decided[following][0].lower())
+                known.add(fold(decided[following][0]))
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
         for index, (base, suffix) in list(decided.items()):
-            if not suffix and base.endswith("s") and base[:-1].lower() in known:
+            if not suffix and base.endswith("s") and fold(base[:-1]) in known:
                 decided[index] = (base[:-1], "s")
         return self._join(decided)
+
+    def _extend_cued(self, decided: dict[int, tuple[str, str]]) -> None:
+        """A cue reaches over the whole name it introduces.
+
+        "en grupp som heter Polska Patrioter Skåne", 'kallas "lilla draken"': every
+        capitalised word that follows, or every word up to the closing quote.
+        """
+        tokens = self.tokens
+        for index in sorted(self.cued):
+            quoted = tokens[index].gap_before.rstrip().endswith(_QUOTES)
+            following = index + 1
+            while (following < len(tokens) and following - index < 6 and tokens[following].gap_before == " "
+                   and self._free(tokens[following])
+                   and (quoted or (_capitalised(tokens[following].text)
+                                   and tokens[following].lower not in FUNCTION_WORDS))):
+                decided.setdefault(following, (tokens[following].text, ""))
+                self.cued.add(following)
+                following += 1
+
+    def _names_a_group(self, index: int) -> bool:
+        """A cue after "en grupp som", "sidan", "kanalen" … names a group, not a person."""
+        return index in self.cued and any(word in _GROUP_WORDS for word in self._previous_words(index, 5))
 
     def _join(self, decided: dict[int, tuple[str, str]]) -> list[Span]:
         """Adjacent names become one person; particles ("al", "von") between them join in."""
@@ -325,7 +359,7 @@ class NameFinder:
         position = 0
         while position < len(order):
             first = order[position]
-            parts = [decided[first][0].lower()]
+            parts = [fold(decided[first][0])]
             last = first
             while True:
                 nxt = last + 1
@@ -337,13 +371,14 @@ class NameFinder:
                 if nxt in decided and self._joins(nxt) and not decided[last][1]:
                     if particle is not None:
                         parts.append(self.tokens[particle].text.lower())
-                    parts.append(decided[nxt][0].lower())
+                    parts.append(fold(decided[nxt][0]))
                     last = nxt
                     position += 1
                     continue
                 break
             suffix = decided[last][1]
-            spans.append(Span(self.tokens[first].start, self.tokens[last].end, "person",
+            label = "organisation" if self._names_a_group(first) else "person"
+            spans.append(Span(self.tokens[first].start, self.tokens[last].end, label,
                               suffix=suffix, priority=50, parts=tuple(parts)))
             position += 1
         return spans

@@ -49,13 +49,14 @@ _SEPARATE = re.compile(
     rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}[ \t]+)?{_WORD})[ \t]+"
     r"(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
     r"grundskola|friskola|folkhögskola|moské|moskén|kyrka|kyrkan|församling|församlingen|förening|"
-    r"föreningen|fritidsgård|fritidsgården)(s)?(?![\wåäöÅÄÖ])")
+    r"föreningen|fritidsgård|fritidsgården|hus|huset)(s)?(?![\wåäöÅÄÖ])")
 _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school", "förskolan": "school",
                    "gymnasium": "school", "gymnasiet": "school", "grundskola": "school", "friskola": "school",
                    "folkhögskola": "school", "moské": "place_of_worship", "moskén": "place_of_worship",
                    "kyrka": "place_of_worship", "kyrkan": "place_of_worship",
                    "församling": "place_of_worship", "församlingen": "place_of_worship",
                    "förening": "association", "föreningen": "association",
+                   "hus": "organisation", "huset": "organisation",
                    "fritidsgård": "organisation", "fritidsgården": "organisation"}
 # Only the head noun ignores case: the name after it must be capitalised or quoted.
 _HEAD = re.compile(
@@ -114,6 +115,18 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start].rstrip(" \t\"'«“(-–•*")
     return not before or before[-1] in ".!?:\n"
+
+
+def _named_before(text: str, tokens: list[Token], token: Token, words: WordList) -> bool:
+    """A capitalised name right before a lower-case compound: "Malmö latinskola", "Lunds katedralskola"."""
+    index = tokens.index(token)
+    if index == 0 or token.sentence_start or token.gap_before != " ":
+        return False
+    before = tokens[index - 1]
+    word = before.text
+    if not word[0].isupper() or before.lower in FUNCTION_WORDS:
+        return False
+    return word in KEEP or word.rstrip("s") in KEEP or not words.is_ordinary(word)
 
 
 def _with_prefix_words(text: str, start: int, words: WordList) -> int:
@@ -192,13 +205,15 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             continue
         core = stem.lower().rstrip("-")
         core = core[:-1] if core.endswith("s") else core
+        named_before = stem[0].islower() and _named_before(text, tokens, token, words)
         if (stem[0].islower() and core not in is_name and core not in _PLACE_LOWER
-                and core + "n" not in _PLACE_LOWER and words.is_ordinary(lowered)):
-            continue  # "musikskolan", "koranskola": ordinary; "lindängeskolan": a named school
+                and core + "n" not in _PLACE_LOWER and words.is_ordinary(lowered) and not named_before):
+            continue  # "musikskolan", "koranskola": ordinary; "lindängeskolan", "Malmö latinskola": named
         if (stem[0].isupper() and words.is_ordinary(lowered) and (token.sentence_start or lowered in words)
                 and core not in _PLACE_LOWER and core not in is_name):
             continue  # "Kulturskolan" or "Grundskolan" opening a sentence is the ordinary word
-        start = _with_prefix_words(text, token.start, words) if stem[0].isupper() else token.start
+        extend = stem[0].isupper() or named_before
+        start = _with_prefix_words(text, token.start, words) if extend else token.start
         key = f"org:{text[start:token.end - len(possessive)].lower()}"
         yield Span(start, token.end, _ENDING_LABEL[ending], key=key, suffix=possessive, priority=74)
     triggered = _triggered(text, tokens)

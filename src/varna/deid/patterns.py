@@ -191,6 +191,25 @@ def contacts(text: str) -> Iterator[Span]:
             yield Span(start, end, "handle", key=f"@{value.lower()}", priority=60)
 
 
+_SPEAKER = re.compile(r"^[ \t]*(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]+)?([\w.\-]{2,30}):[ \t]", re.MULTILINE)
+
+
+def chat_speakers(text: str, is_word: Callable[[str], bool], keep: frozenset[str]) -> Iterator[Span]:
+    """Who speaks in a pasted chat ("ali.h: ja wallah"): an account name, whatever it looks like.
+
+    Only when at least two lines of the text start that way, and never an ordinary word,
+    so headings such as "Närvarande:" or "Åtgärd:" in a note stay.
+    """
+    matches = list(_SPEAKER.finditer(text))
+    if len(matches) < 2:
+        return
+    for match in matches:
+        speaker = match.group(1)
+        if is_word(speaker) or speaker in keep or speaker.capitalize() in keep or speaker.isdigit():
+            continue
+        yield Span(match.start(1), match.end(1), "handle", key=f"@{speaker.lower()}", priority=81)
+
+
 # ---------------------------------------------------------------- vehicles, addresses, postcodes
 
 # Swedish plates never use I, Q or V (nor Å, Ä, Ö); the new format ends in a letter.
@@ -218,7 +237,9 @@ _STREET_SUFFIXES = ("gatan|vägen|gränd|gränden|torget|allén|allé|stigen|bac
                     "platsen|esplanaden|promenaden|kajen|vallen|parken|liden|slingan|ringen|bågen|kroken|"
                     "gården|boulevarden|väg|gata|torg|stig|backe|park|plats|boulevard")
 _STREET_PREFIX = r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|Sankt|Kung|Drottning|Prins)\s+)?"
-_HOUSE = (r"\s+\d{1,4}(?:\s?[A-Ja-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
+# A house letter is a capital ("12 B", "12B") or a small letter written close ("12b");
+# "Ystadvägen 23 i Malmö" has no letter.
+_HOUSE = (r"\s+\d{1,4}(?:\s?[A-J](?![\wåäö])|[a-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
           r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?")
 _ADDRESS_NUMBERED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?i:{_STREET_SUFFIXES})"
@@ -310,6 +331,7 @@ _NOT_CASE_PREFIXES = frozenset({"SFS", "SOU", "Prop", "prop", "Ds", "Dir", "dir"
                                 "bet", "Rskr", "rskr", "År", "år", "Vecka", "vecka", "Läsåret", "läsåret",
                                 "Kl", "kl", "Ju", "JuU", "SoU", "UbU", "Fi", "Ku", "KU", "Skr", "skr", "MÖD",
                                 "AD", "RH", "HD", "RegR", "JO", "JK", "Budgetåret", "budgetåret"})
+_ISO_DATE_END = re.compile(r"\b(?:19|20)\d{2}-[01]\d-[0-3]\d$")
 _YEAR_SPAN = re.compile(r"(?:19|20)(\d{2})/(\d{2})$")
 
 
@@ -328,6 +350,8 @@ def case_numbers(text: str) -> Iterator[Span]:
         span = _YEAR_SPAN.search(value)
         if span and (int(span.group(1)) + 1) % 100 == int(span.group(2)):
             continue  # "JO 1990/91", "läsåret 2015/16": a span of years
+        if _ISO_DATE_END.search(value):
+            continue  # "Malmö 2016-09-14": a place and a date
         if re.fullmatch(r"(?:19|20)\d{2}[-/](?:19|20)?\d{2}", value.split()[-1]) and " " not in value:
             continue
         yield Span(match.start(), match.end(), "case_number", key=f"dnr:{value.lower()}", priority=87)
@@ -451,7 +475,7 @@ _AGE_WORD = re.compile(r"(?<![\w\-])(\d{1,2}) ?-? ?(?:års?-?)?(åring|årig)"
 _AGE_YEARS = re.compile(r"(?<![\w\-])(\d{1,2})\s?(års|år|årig)(?![\wåäö])", re.IGNORECASE)
 _AGE_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?P<pre>är|var|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|nästan|"
-    r"varit|på|åldern|ålder)\s*:?|[,(])\s*$", re.IGNORECASE)
+    r"varit|på|åldern|ålder|båda|bägge)\s*:?|[,(])\s*$", re.IGNORECASE)
 _AGE_CONTEXT_AFTER = re.compile(r"\s+(?:gammal|gamla|gammalt|ung|fyllda|och\s+\d+\s+månader)\b",
                                 re.IGNORECASE)
 # A number of one or two digits standing alone; the words around it decide if it is an age.

@@ -116,6 +116,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(patterns.identity_numbers(text))
     found.extend(patterns.phones(text))
     found.extend(patterns.contacts(text))
+    found.extend(patterns.chat_speakers(text, words.is_ordinary, KEEP))
     found.extend(patterns.vehicles(text))
     tokens = tokenize(text)
     found.extend(patterns.addresses(text, tokens, ordinary_streets, words.is_ordinary))

@@ -1,0 +1,93 @@
+"""Cases met while reading real-looking notes and official texts: each rule has a reason."""
+
+from __future__ import annotations
+
+import pytest
+from tests.deid.helpers import gone, kept, labels
+
+from varna.deid import deidentify
+
+
+@pytest.mark.parametrize("text", [
+    "Om inte nu så när? Alla kommunala verksamheter kan sägas ha ett uppdrag.",
+    "Riskgruppsnivå med ansatsen att förebygga Finns det en plan för detta?",
+    "Handlingsplan – De fem socialnämnderna är självständiga.",
+])
+def test_function_words_in_headings_stay(text: str) -> None:
+    assert not [e for e in deidentify(text).entities if e.label == "person"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Personalen utbildas i Community Early Warning Systems i vår.", "Early Warning"),
+    ("Malmökommissionens rapport kom 2013.", "Malmökommissionens"),
+    ("Den lokala SSPsamordnaren kan rådfrågas.", "SSPsamordnaren"),
+    ("Projektet Unesco LUCS har startat.", "LUCS"),
+    ("Han delade videor i en Whatsapp-grupp.", "Whatsapp-grupp"),
+    ("De går IM-språkintroduktion på gymnasiet.", "IM-språkintroduktion"),
+    ("Det var en Skolsköterskekongress i maj.", "Skolsköterskekongress"),
+])
+def test_words_built_from_ordinary_parts_are_not_names(text: str, word: str) -> None:
+    kept(text, word)
+
+
+def test_a_capitalised_word_after_a_first_name_is_the_surname() -> None:
+    result = gone("Från: Kent Sangmyr och Charlene Holmström", "Sangmyr", "Holmström")
+    assert result.text == "Från: [Person 1] och [Person 2]"
+
+
+def test_a_cue_reaches_over_a_quoted_or_capitalised_group_name() -> None:
+    result = gone('Han är med i en grupp som heter "Polska Patrioter Skåne" och affischerar.',
+                  "Polska Patrioter Skåne")
+    assert labels(result)["Polska Patrioter Skåne"] == "organisation"
+    kept("Han är med i en grupp som heter Polska Patrioter. Han talar polska.", "talar polska")
+
+
+def test_a_quoted_nickname_of_two_words() -> None:
+    gone('Han kallas "lilla draken" av gänget.', "lilla draken")
+
+
+def test_chat_speakers_are_accounts_but_headings_stay() -> None:
+    chat = "kevin_88: yo bror\nali.h: ja wallah\nkevin_88: vi ses\n"
+    result = gone(chat, "ali.h", "kevin_88")
+    assert labels(result)["ali.h"] == "handle"
+    note = "Närvarande: rektor och kurator.\nÅtgärd: samtal med familjen.\nUppföljning: v. 48\n"
+    assert deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Syster går på Malmö latinskola sedan i höstas.", "Malmö latinskola"),
+    ("han går på lindängeskolan", "lindängeskolan"),
+    ("Hon är med på Ungdomens hus varje kväll.", "Ungdomens hus"),
+    ("Han går i koranskola i Islamic Center på lördagar.", "Islamic Center"),
+])
+def test_more_named_organisations(text: str, name: str) -> None:
+    gone(text, name)
+
+
+def test_a_quran_school_is_an_ordinary_word() -> None:
+    kept("Han går i koranskola på lördagar.", "koranskola")
+
+
+def test_a_street_with_a_separate_word_and_no_letter_after_the_number() -> None:
+    result = gone("Familjen bor på Hyllie Boulevard 17 och på Ystadvägen 23 i Malmö.",
+                  "Hyllie Boulevard 17", "Ystadvägen 23")
+    assert "i Malmö" in result.text
+
+
+def test_a_place_and_a_date_are_not_a_case_number() -> None:
+    result = deidentify("Mejl till Plattform Malmö 2016-09-14:")
+    assert result.text == "Mejl till Plattform Malmö i september 2016:"
+
+
+def test_turkish_dotted_capital_i() -> None:
+    result = gone("İBRAHİM skrev till İbrahim och ibrahim svarade från 070-123 45 67.", "İBRAHİM", "İbrahim",
+                  "ibrahim", "070-123 45 67")
+    assert result.text.count("[Person 1]") == 3
+
+
+def test_ages_of_several_people() -> None:
+    assert "(båda 15–17 år)" in deidentify("Rojin och Dilan (båda 15 år) fick meddelanden.").text
+
+
+def test_english_names_that_are_rare_and_english_words_stay() -> None:
+    kept("Projektägaren European Forum arbetar med Early Warning.", "Early Warning")
