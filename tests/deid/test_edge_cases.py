@@ -91,3 +91,22 @@ def test_ages_of_several_people() -> None:
 
 def test_english_names_that_are_rare_and_english_words_stay() -> None:
     kept("Projektägaren European Forum arbetar med Early Warning.", "Early Warning")
+
+
+def test_a_year_in_brackets_after_a_child_is_a_birth_year() -> None:
+    result = deidentify("Barn: Nima (2008), Ava (f. 2011). Skolverket (2008) skriver.")
+    assert result.text == ("Barn: [Person 1] (i slutet av 2000-talet), "
+                           "[Person 2] (f. i början av 2010-talet). Skolverket (2008) skriver.")
+
+
+def test_a_neighbourhood_ending_like_an_organisation_is_a_place() -> None:
+    assert deidentify("Han bor på Apelgården.").text == "Han bor på ett bostadsområde."
+
+
+def test_an_abbreviation_does_not_start_a_sentence_but_a_sentence_does() -> None:
+    text = deidentify("Han kom. Den 3 maj hände det. Han är ca. 15 år.").text
+    assert text == "Han kom. I maj hände det. Han är ca. 15–17 år."
+
+
+def test_a_rare_name_that_is_also_a_rare_word_goes_mid_sentence() -> None:
+    gone("Barnen heter Nima och Ava.", "Ava")

@@ -244,8 +244,9 @@ class NameFinder:
                         return None  # a rare name that is an English word: "Early", "Hope"
                     return base, suffix
                 # A name that is also an ordinary word ("Björk", "Berg", "Lisa") counts where
-                # Swedish would not capitalise the word, and only if it is common in Sweden.
-                return (base, suffix) if info.common else None
+                # Swedish would not capitalise the word; opening a sentence, only if it is a
+                # name common in Sweden ("Stark sekretess" in a heading stays).
+                return (base, suffix) if info.common or not opening else None
             if word.isupper() or len(word) < 3:
                 return None
             if self._ordinary_shape(word):

@@ -203,6 +203,8 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         stem = word[:len(lowered) - len(ending)]
         if not stem or lowered in GENERIC_ORGANISATIONS or stem.lower() in {"hem", "skol", "sön", "ton"}:
             continue
+        if lowered in _PLACE_LOWER:
+            continue  # "Apelgården", "Herrgården": neighbourhoods, generalised as places
         core = stem.lower().rstrip("-")
         core = core[:-1] if core.endswith("s") else core
         named_before = stem[0].islower() and _named_before(text, tokens, token, words)

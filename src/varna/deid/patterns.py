@@ -475,7 +475,7 @@ _AGE_WORD = re.compile(r"(?<![\w\-])(\d{1,2}) ?-? ?(?:års?-?)?(åring|årig)"
 _AGE_YEARS = re.compile(r"(?<![\w\-])(\d{1,2})\s?(års|år|årig)(?![\wåäö])", re.IGNORECASE)
 _AGE_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?P<pre>är|var|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|nästan|"
-    r"varit|på|åldern|ålder|båda|bägge)\s*:?|[,(])\s*$", re.IGNORECASE)
+    r"varit|på|åldern|ålder|båda|bägge)\.?\s*:?|[,(])\s*$", re.IGNORECASE)
 _AGE_CONTEXT_AFTER = re.compile(r"\s+(?:gammal|gamla|gammalt|ung|fyllda|och\s+\d+\s+månader)\b",
                                 re.IGNORECASE)
 # A number of one or two digits standing alone; the words around it decide if it is an age.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from varna.deid import lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP
@@ -45,8 +46,15 @@ def _mask(length: int, spans: list[Span]) -> bytearray:
     return mask
 
 
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:f|fd|föd|ca|c:a|bl\.a|t\.ex|kl|v|nr|resp|dvs|osv|m\.fl|jfr|ev|st|s|fr\.o\.m|t\.o\.m|"
+    r"tel|ang|enl|mvh|insp|dr|ung|pga|p\.g\.a)\.$", re.IGNORECASE)
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start].rstrip(" \t\"'«“(–-•*")
+    if before.endswith(".") and _ABBREVIATION.search(before):
+        return False  # "f. 2011", "ca. 15 år", "bl.a. i mars"
     return not before or before[-1] in ".!?\n"
 
 
@@ -132,8 +140,20 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     chosen = _resolve(found)
     mask = _mask(len(text), chosen)
     people = find_names(text, tokens, words, names, proper, mask)
-    chosen = _resolve(chosen + people)
+    chosen = _resolve(chosen + people + list(_birth_years_after_names(text, people)))
     return _resolve(chosen + _everywhere(text, chosen)), tokens
+
+
+_YEAR_AFTER_NAME = re.compile(r"[ \t]?\((?:f\.?\s*|född\s+)?((?:19|20)\d{2})\)")
+
+
+def _birth_years_after_names(text: str, people: list[Span]) -> Iterator[Span]:
+    """"Nima (2008)": a year in brackets right after a person is a birth year."""
+    for person in people:
+        match = _YEAR_AFTER_NAME.match(text, person.end)
+        if match is not None:
+            yield Span(match.start(1), match.end(1), "birth_year",
+                       replacement=patterns.decade_phrase(int(match.group(1))), priority=86)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
