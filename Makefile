@@ -78,8 +78,10 @@ unit: $(DEV_STAMP) ## the test suite on SQLite, then on PostgreSQL when VARNA_TE
 
 test: $(DEV_STAMP) browser-deps lint typecheck imports rules-check unit ## everything CI runs
 
-bench: $(DEV_STAMP) ## measure decisions/s and API latency
+bench: $(DEV_STAMP) ## measure decisions/s and API latency; de-identification beside Presidio (installs the bench extra)
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(PY) bench/assess.py
+	$(PY) bench/deid.py
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) $(VAR) staticfiles
