@@ -135,6 +135,13 @@ def names() -> dict[str, NameInfo]:
 
 
 @cache
+def name_forms() -> frozenset[str]:
+    """Every lower-case name with and without a possessive ending, for a one-look-up filter."""
+    known = names()
+    return frozenset(known) | frozenset(f"{name}{ending}" for name in known for ending in ("s", "'s", "’s"))
+
+
+@cache
 def common_names() -> frozenset[str]:
     """Lower-case names common in Sweden: enough to count in "rosengårdsskolan"-like compounds."""
     return frozenset(name for name, info in names().items() if info.common)

@@ -18,7 +18,7 @@ stronger; the tests hold the cases that motivated each rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from varna.deid.gazetteer import (
     ACRONYMS,
@@ -32,7 +32,7 @@ from varna.deid.gazetteer import (
     NAME_PARTICLES,
     ROLE_WORDS,
 )
-from varna.deid.lexicon import NameInfo, WordList, english, fold
+from varna.deid.lexicon import NameInfo, WordList, english, fold, name_forms
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -51,6 +51,7 @@ _SUBJECT_VERBS = frozenset({
 
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
+_POSSESSIVES = ("s", "'s", "’s")
 _QUOTES = ('"', "'", "”", "“", "«")
 _GROUP_WORDS = frozenset({
     "grupp", "gruppen", "förening", "föreningen", "sida", "sidan", "kanal", "kanalen", "chatt", "chatten",
@@ -59,8 +60,9 @@ _GROUP_WORDS = frozenset({
     "forum", "forumet", "konto", "kontot", "tråd", "tråden", "server", "servern"})
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word. A named tuple, built without a Python-level ``__init__``: texts have many words."""
+
     start: int
     end: int
     text: str
@@ -69,15 +71,25 @@ class Token:
     lower: str  # the text in lower case, computed once for every detector
 
 
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
+    """Words with their sentence position; one pass shared by every detector."""
     tokens: list[Token] = []
+    append = tokens.append
+    boundary = _BOUNDARY.search
     previous_end = 0
     for match in _TOKEN.finditer(text):
-        gap = text[previous_end:match.start()]
-        starts = not tokens if gap == " " else not tokens or bool(_BOUNDARY.search(gap))
-        word = match.group(0)
-        tokens.append(Token(match.start(), match.end(), word, starts, gap, fold(word)))
-        previous_end = match.end()
+        start, end = match.span()
+        word = match.group()
+        gap = text[previous_end:start]
+        starts = not tokens if gap == " " else (not tokens or boundary(gap) is not None)
+        lower = word.lower()
+        if "\u0307" in lower:
+            lower = fold(word)
+        append(_new_token(Token, (start, end, word, starts, gap, lower)))
+        previous_end = end
     return tokens
 
 
@@ -291,12 +303,11 @@ class NameFinder:
 
     def find(self) -> list[Span]:
         decided: dict[int, tuple[str, str]] = {}
-        names = self.names
+        forms = name_forms()
         tokens = self.tokens
         for index, token in enumerate(tokens):
-            lower = token.lower
             # Most words are lower-case and no name: skip them without a call.
-            if (token.text[0].islower() and lower not in names and lower[:-1] not in names
+            if (token.lower not in forms and token.text[0].islower()
                     and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_ANY)):
                 continue
             found = self._decide(index)
@@ -304,10 +315,9 @@ class NameFinder:
                 decided[index] = found
         self._extend_cued(decided)
         known = {fold(base) for base, _ in decided.values()}
+        known_forms = known | {f"{name}{ending}" for name in known for ending in _POSSESSIVES}
         for index, token in enumerate(tokens):
-            lower = token.lower
-            if index in decided or (lower not in known and lower[:-1] not in known
-                                    and lower[:-2] not in known):
+            if token.lower not in known_forms or index in decided:
                 continue
             found = self._repeat(index, known)
             if found is not None:

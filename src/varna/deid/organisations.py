@@ -153,6 +153,15 @@ def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], i
     return None
 
 
+def _all_triggers() -> frozenset[str]:
+    separate = set(_SEPARATE_LABEL) | {f"{word}s" for word in _SEPARATE_LABEL}
+    return frozenset(separate | set(ORGANISATION_HEADS) | CLUB_MARKS | _CLUB_PREFIXES | _COMPANY_MARKS
+                     | _WORKPLACE_VERBS)
+
+
+_TRIGGERS = _all_triggers()
+
+
 def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]:
     """Run each organisation pattern only where its key word stands.
 
@@ -164,6 +173,8 @@ def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]
         "separate", "head", "club_after", "club_before", "company", "workplace")}
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
+        if lower not in _TRIGGERS and word not in _TRIGGERS:
+            continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
             candidates.append(("separate", _match_ending_at(_SEPARATE, text, tokens, index, 2)))

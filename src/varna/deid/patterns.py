@@ -158,12 +158,46 @@ def _strip_url(value: str) -> str:
 _PLATFORM_WORDS = tuple(_PLATFORMS.replace("tik tok", "tik").split("|"))
 
 
+_EMAIL_LOCAL_BACK = re.compile(r"[\w.+\-]+$")
+_URL_BACK = re.compile(r"[\w.\-/:%?=&#~+]*$")
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """E-mail addresses, tried only where an "@" stands."""
+    at = text.find("@")
+    while at >= 0:
+        local = _EMAIL_LOCAL_BACK.search(text, max(0, at - 64), at)
+        if local is not None:
+            match = _EMAIL.match(text, local.start())
+            if match is not None:
+                yield match
+                at = text.find("@", match.end())
+                continue
+        at = text.find("@", at + 1)
+
+
+def _urls(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """URLs, tried only back from a top-level domain, "www." or "http"."""
+    if len(lowered) != len(text):
+        yield from _URL.any_case.finditer(text)
+        return
+    reached = -1
+    for hint in _URL_HINT.finditer(lowered):
+        if hint.start() < reached:
+            continue
+        back = _URL_BACK.search(lowered, max(0, hint.start() - 200), hint.start())
+        start = back.start() if back is not None else hint.start()
+        match = _URL.folded.match(lowered, start) or _URL.folded.match(lowered, hint.start())
+        if match is not None:
+            reached = match.end()
+            yield match
+
+
 def contacts(text: str) -> Iterator[Span]:
     lowered = text.lower()
-    at_sign = "@" in text
-    for match in _EMAIL.finditer(text) if at_sign else ():
+    for match in _emails(text):
         yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
-    for match in _URL.finditer(text, lowered) if _URL_HINT.search(lowered) else ():
+    for match in _urls(text, lowered):
         value = _strip_url(text[match.start():match.end()])
         if "." not in value.strip("."):
             continue
@@ -175,7 +209,7 @@ def contacts(text: str) -> Iterator[Span]:
             continue
         start = match.start(1)
         yield Span(start, start + len(handle), "handle", key=f"@{handle.lower().lstrip('@')}", priority=82)
-    for match in _AT_HANDLE.finditer(text) if at_sign else ():
+    for match in _AT_HANDLE.finditer(text) if "@" in text else ():
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
     shapes: list[tuple[int, int]] = []

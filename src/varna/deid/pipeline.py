@@ -141,7 +141,8 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     mask = _mask(len(text), chosen)
     people = find_names(text, tokens, words, names, proper, mask)
     chosen = _resolve(chosen + people + list(_birth_years_after_names(text, people)))
-    return _resolve(chosen + _everywhere(text, chosen)), tokens
+    # The repeats are placed where nothing else is, so no second resolution is needed.
+    return sorted(chosen + _everywhere(text, chosen), key=lambda s: s.start), tokens
 
 
 _YEAR_AFTER_NAME = re.compile(r"[ \t]?\((?:f\.?\s*|född\s+)?((?:19|20)\d{2})\)")
