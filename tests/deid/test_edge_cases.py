@@ -110,3 +110,14 @@ def test_an_abbreviation_does_not_start_a_sentence_but_a_sentence_does() -> None
 
 def test_a_rare_name_that_is_also_a_rare_word_goes_mid_sentence() -> None:
     gone("Barnen heter Nima och Ava.", "Ava")
+
+
+def test_the_initial_of_a_surname_goes_with_the_name() -> None:
+    assert deidentify("Vi pratade med Yusuf A. i går.").text == "Vi pratade med [Person 1]. i går."
+
+
+def test_words_in_another_script_are_a_residual_risk() -> None:
+    result = deidentify("Han skrev محمد علي på väggen och Иван på bänken.")
+    flagged = [r.text for r in result.residual_risks if r.label == "other_script"]
+    assert flagged == ["محمد علي"]  # Arabic has no capitals to go by: a person must look
+    assert "Иван" not in result.text  # a capitalised Cyrillic word mid-sentence is taken for a name

@@ -389,7 +389,12 @@ class NameFinder:
                 break
             suffix = decided[last][1]
             label = "organisation" if self._names_a_group(first) else "person"
-            spans.append(Span(self.tokens[first].start, self.tokens[last].end, label,
+            end = self.tokens[last].end
+            initial = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+            if (not suffix and initial is not None and len(initial.text) == 1 and initial.text.isupper()
+                    and initial.gap_before == " " and self.text[initial.end:initial.end + 1] == "."):
+                end = initial.end  # "Yusuf A.": the initial of the surname goes with the name
+            spans.append(Span(self.tokens[first].start, end, label,
                               suffix=suffix, priority=50, parts=tuple(parts)))
             position += 1
         return spans

@@ -41,6 +41,10 @@ _PROFESSION = re.compile(
     r"advokat|läkare|kirurg|pilot|professor|diplomat|ambassadör|artist|rappare|musiker|skådespelare|"
     r"influencer|youtuber|proffs|fotbollsproffs|landslagsspelare|elitidrottare|kändis|författare|"
     r"företagsledare|vd|chef|ledare|polis|polisman|militär|officer|soldat|tolk)\b")
+# Scripts the tool does not read: names written in them are not found.
+_SCRIPTS = ("\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+            "\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af")
+_OTHER_SCRIPT = re.compile(f"[{_SCRIPTS}](?:[{_SCRIPTS} ]*[{_SCRIPTS}])?")
 _NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig)\b")
 # The patterns above are written in lower case and run over lower-cased text: several times
 # faster than IGNORECASE on long alternations. Where lower-casing changes the length (a
@@ -99,6 +103,10 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
         add("nickname", "smeknamn",
             "Texten nämner ett smeknamn eller alias. Kontrollera att det är borta överallt, även i andra "
             "stavningar och i citat från chatt eller sociala medier.")
+    for match in _OTHER_SCRIPT.finditer(output):
+        add("other_script", _snippet(output, match.start(), match.end())[:80],
+            "Texten innehåller ord i en annan skrift (till exempel arabisk eller kyrillisk) som verktyget "
+            "inte kan granska. Kontrollera att där inte står namn, adresser eller annat som pekar ut någon.")
     for name in sorted(set(kept_proper)):
         add("small_place", name,
             f"\"{name}\" är kvar i texten. Om det är en liten ort, en gata, en verksamhet eller ett namn "
