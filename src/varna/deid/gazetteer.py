@@ -107,6 +107,18 @@ Bakgrund, Nuläge, Bedömning, Åtgärd, Åtgärder, Plan, Insats, Insatser, Sam
 Datum, Tid, Plats, Närvarande, Deltagare, Från, Till, Ämne, Kopia, Skickat, Ang, Angående
 """)
 
+# Names of public services, study associations and support organisations that contain a
+# person's name or a word from the name lists: they point to no one and stay.
+KEEP_PHRASES: tuple[str, ...] = (
+    "Maria Ungdom", "Maria Malmö", "Maria Skåne", "Ibn Rushd", "Exit Fryshuset", "Fryshuset", "Sensus",
+    "Studiefrämjandet", "Medborgarskolan", "Vuxenskolan", "Studieförbundet Bilda", "Bilda", "Hela Människan",
+    "Stadsmissionen", "Individuell Människohjälp", "Unga KRIS", "Maskrosbarn", "Tjejzonen", "Killfrågor",
+    "Barnombudsmannen", "Sveriges Kommuner och Landsting", "Statens institutionsstyrelse", "Rädda Barnen",
+    "Röda Korset", "Brottsofferjouren", "Kvinnojouren", "Tjejjouren", "Terrafem", "Elektra",
+    "Kurdiska Riksförbundet", "Sveriges Unga Muslimer", "Islamiska Förbundet", "Svenska kyrkan", "Svenska Kyrkan",
+    "Malmö stad", "Region Skåne", "Plattform Malmö", "Polisen Syd", "Polisregion Syd", "Malmö IP",
+)
+
 # Words that can only be names when the text gives a reason – frequent Swedish words that
 # are also in the name lists ("Hans bror …", "Alla vet …", "Bara en gång …").
 FREQUENT_WORDS = _words("""

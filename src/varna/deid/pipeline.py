@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from varna.deid import lexicon, organisations, patterns
-from varna.deid.gazetteer import KEEP
+from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
 from varna.deid.names import Token, find_names, tokenize
 from varna.deid.risk import residual_risks
@@ -139,6 +139,8 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(organisations.organisations(text, tokens, words, lexicon.common_names()))
     chosen = _resolve(found)
     mask = _mask(len(text), chosen)
+    for start, end in _kept_phrases(text):
+        mask[start:end] = b"\1" * (end - start)  # no name inside "Maria Ungdom" or "Ibn Rushd"
     people = find_names(text, tokens, words, names, proper, mask)
     chosen = _resolve(chosen + people + list(_birth_years_after_names(text, people)))
     # The repeats are placed where nothing else is, so no second resolution is needed.
@@ -155,6 +157,16 @@ def _birth_years_after_names(text: str, people: list[Span]) -> Iterator[Span]:
         if match is not None:
             yield Span(match.start(1), match.end(1), "birth_year",
                        replacement=patterns.decade_phrase(int(match.group(1))), priority=86)
+
+
+_KEPT_PHRASES = re.compile(r"(?<![\w\-])(?:"
+                           + "|".join(re.escape(p) for p in sorted(KEEP_PHRASES, key=len, reverse=True))
+                           + r")(?![\w\-])")
+
+
+def _kept_phrases(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KEPT_PHRASES.finditer(text):
+        yield match.span()
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
