@@ -121,3 +121,9 @@ def test_words_in_another_script_are_a_residual_risk() -> None:
     flagged = [r.text for r in result.residual_risks if r.label == "other_script"]
     assert flagged == ["محمد علي"]  # Arabic has no capitals to go by: a person must look
     assert "Иван" not in result.text  # a capitalised Cyrillic word mid-sentence is taken for a name
+
+
+def test_services_named_like_people_stay() -> None:
+    result = kept("Han har kontakt med Maria Ungdom och går på läxhjälp hos Ibn Rushd och Sensus.",
+                  "Maria Ungdom", "Ibn Rushd", "Sensus")
+    assert not result.entities

@@ -115,8 +115,9 @@ KEEP_PHRASES: tuple[str, ...] = (
     "Stadsmissionen", "Individuell Människohjälp", "Unga KRIS", "Maskrosbarn", "Tjejzonen", "Killfrågor",
     "Barnombudsmannen", "Sveriges Kommuner och Landsting", "Statens institutionsstyrelse", "Rädda Barnen",
     "Röda Korset", "Brottsofferjouren", "Kvinnojouren", "Tjejjouren", "Terrafem", "Elektra",
-    "Kurdiska Riksförbundet", "Sveriges Unga Muslimer", "Islamiska Förbundet", "Svenska kyrkan", "Svenska Kyrkan",
-    "Malmö stad", "Region Skåne", "Plattform Malmö", "Polisen Syd", "Polisregion Syd", "Malmö IP",
+    "Kurdiska Riksförbundet", "Sveriges Unga Muslimer", "Islamiska Förbundet", "Svenska kyrkan",
+    "Svenska Kyrkan", "Malmö stad", "Region Skåne", "Plattform Malmö", "Polisen Syd", "Polisregion Syd",
+    "Malmö IP",
 )
 
 # Words that can only be names when the text gives a reason – frequent Swedish words that
