@@ -127,3 +127,18 @@ def test_services_named_like_people_stay() -> None:
     result = kept("Han har kontakt med Maria Ungdom och går på läxhjälp hos Ibn Rushd och Sensus.",
                   "Maria Ungdom", "Ibn Rushd", "Sensus")
     assert not result.entities
+
+
+@pytest.mark.parametrize("name", ["Sten", "Per", "Hans", "Bo", "Liv", "Max", "Rosa", "Love"])
+def test_a_name_that_is_a_frequent_word_opening_a_sentence_before_a_verb(name: str) -> None:
+    result = deidentify(f"{name} har varit borta från skolan i två veckor.")
+    assert result.text == "[Person 1] har varit borta från skolan i två veckor."
+
+
+def test_frequent_words_opening_a_sentence_before_a_noun_stay() -> None:
+    text = "Hans bror har varit borta. Per dag kommer tre samtal. Maj är en lugn månad."
+    assert deidentify(text).text == text
+
+
+def test_a_month_name_mid_sentence_in_capitals_is_a_name() -> None:
+    gone("Vi träffade Maj och Juni i går.", "Maj", "Juni")

@@ -99,8 +99,6 @@ Brödraskapet, Muslimska, Förintelsen, Andra, Världskriget, FN, EU, Nato, NATO
 Svenska, Engelska, Arabiska, Somaliska, Persiska, Dari, Pashto, Kurdiska, Sorani, Kurmanji,
 Tigrinja, Tigrinya, Bosniska, Serbiska, Kroatiska, Albanska, Polska, Turkiska, Finska,
 Thai, Vietnamesiska, Spanska, Ryska, Tyska, Franska,
-Måndag, Tisdag, Onsdag, Torsdag, Fredag, Lördag, Söndag, Januari, Februari, Mars, April,
-Maj, Juni, Juli, Augusti, September, Oktober, November, December,
 Mvh, Hälsningar, Hej, Hejsan, Tjena, Tack, Ok, Okej, OK, Sms, SMS, Mejl, Bilaga,
 Handläggare, Socialsekreterare, Mentor, Kurator, Rektor, Elev, Ärende, Anmälan, Orosanmälan,
 Bakgrund, Nuläge, Bedömning, Åtgärd, Åtgärder, Plan, Insats, Insatser, Samtal, Sammanfattning,

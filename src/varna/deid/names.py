@@ -52,6 +52,8 @@ _SUBJECT_VERBS = frozenset({
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
 _POSSESSIVES = ("s", "'s", "’s")
+_MONTH_NAMES = frozenset({"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                          "september", "oktober", "november", "december"})
 _QUOTES = ('"', "'", "”", "“", "«")
 _GROUP_WORDS = frozenset({
     "grupp", "gruppen", "förening", "föreningen", "sida", "sidan", "kanal", "kanalen", "chatt", "chatten",
@@ -145,6 +147,11 @@ class NameFinder:
 
     def _keep(self, word: str) -> bool:
         return word in KEEP or word in ACRONYMS or (word[0].islower() and word.capitalize() in KEEP)
+
+    def _verb_follows(self, index: int) -> bool:
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (following is not None and following.gap_before == " "
+                and following.lower in _SUBJECT_VERBS and following.lower not in ("och", "själv"))
 
     def _soft_start(self, token: Token) -> bool:
         """After an opening quote, bracket, dash or bullet a capital letter proves nothing."""
@@ -248,7 +255,10 @@ class NameFinder:
             if known is not None:
                 base, suffix, info = known
                 if base.lower() in FREQUENT_WORDS and (opening or word.isupper()):
-                    return None
+                    # "Hans bror …" is "his"; "Hans har …" is a man: a possessive or an adverb
+                    # is never followed straight by a finite verb.
+                    month = base.lower() in _MONTH_NAMES  # "Maj är en fin månad"
+                    return (base, suffix) if opening and not month and self._verb_follows(index) else None
                 if word.isupper() and (len(base) < 3 or self._is_word(base)):
                     return None
                 if not self._is_word(base):
