@@ -142,3 +142,13 @@ def test_frequent_words_opening_a_sentence_before_a_noun_stay() -> None:
 
 def test_a_month_name_mid_sentence_in_capitals_is_a_name() -> None:
     gone("Vi träffade Maj och Juni i går.", "Maj", "Juni")
+
+
+@pytest.mark.parametrize("name", ["lisa", "björn", "axel", "sanna"])
+def test_a_lower_case_name_that_is_a_word_goes_as_the_subject_of_a_verb(name: str) -> None:
+    assert deidentify(f"{name} sa att hon skulle komma").text == "[Person 1] sa att hon skulle komma"
+
+
+def test_relatives_and_words_after_articles_stay_in_lower_case() -> None:
+    text = "hans bror har hotat en lärare. en björn har setts i skogen."
+    assert deidentify(text).text == text

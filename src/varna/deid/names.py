@@ -52,6 +52,9 @@ _SUBJECT_VERBS = frozenset({
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
 _POSSESSIVES = ("s", "'s", "’s")
+_DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
+                          "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
+                          "vilket", "de"})
 _MONTH_NAMES = frozenset({"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                           "september", "oktober", "november", "december"})
 _QUOTES = ('"', "'", "”", "“", "«")
@@ -287,9 +290,14 @@ class NameFinder:
         base, suffix, info = known
         if len(base) < 3 or base.lower() in FREQUENT_WORDS or base.lower() in CHAT_WORDS:
             return None
-        if lower in self.words or base.lower() in self.words:
-            return None
         role = self._previous_words(index, 1)
+        if lower in self.words or base.lower() in self.words:
+            # "björn sa att …", "klara skrev …": a common name that is also a word, as the
+            # subject of a verb and not after an article or a possessive, is the name.
+            if (info.common and not suffix and self._verb_follows(index) and lower not in ROLE_WORDS
+                    and not (role and role[0] in _DETERMINERS)):
+                return base, suffix
+            return None
         if info.common or (role and role[0] in ROLE_WORDS):
             return base, suffix
         return None
