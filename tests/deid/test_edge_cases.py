@@ -152,3 +152,9 @@ def test_a_lower_case_name_that_is_a_word_goes_as_the_subject_of_a_verb(name: st
 def test_relatives_and_words_after_articles_stay_in_lower_case() -> None:
     text = "hans bror har hotat en lärare. en björn har setts i skogen."
     assert deidentify(text).text == text
+
+
+def test_a_class_in_brackets_after_klassen_and_abbreviations_that_are_no_names() -> None:
+    assert deidentify("flera i klassen (7c) hörde det").text == "flera i klassen (årskurs 7) hörde det"
+    result = deidentify("1. Ärende Dnr FOS-2016-0213 gäller en pojke.")
+    assert result.text == "1. Ärende Dnr [Ärendenummer 1] gäller en pojke."

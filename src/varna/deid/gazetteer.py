@@ -102,7 +102,9 @@ Thai, Vietnamesiska, Spanska, Ryska, Tyska, Franska,
 Mvh, Hälsningar, Hej, Hejsan, Tjena, Tack, Ok, Okej, OK, Sms, SMS, Mejl, Bilaga,
 Handläggare, Socialsekreterare, Mentor, Kurator, Rektor, Elev, Ärende, Anmälan, Orosanmälan,
 Bakgrund, Nuläge, Bedömning, Åtgärd, Åtgärder, Plan, Insats, Insatser, Samtal, Sammanfattning,
-Datum, Tid, Plats, Närvarande, Deltagare, Från, Till, Ämne, Kopia, Skickat, Ang, Angående
+Datum, Tid, Plats, Närvarande, Deltagare, Från, Till, Ämne, Kopia, Skickat, Ang, Angående,
+Dnr, Diarienr, Tel, Tfn, Mob, Mobil, Pnr, Nr, Adr, Lgh, Ref, Obs, OBS, PM, Ca, Bl, Jfr, Mfl, Resp, Dvs, Tex,
+Kl, Vg, Vgv, Fr, Fd, Ev, Enl, Insp, Bitr, Avd, Enh, Kap, Sek, Ordf, Mvh
 """)
 
 # Names of public services, study associations and support organisations that contain a

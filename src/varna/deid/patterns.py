@@ -564,7 +564,7 @@ def ages(text: str) -> Iterator[Span]:
 
 # A year digit and a class letter; the words before decide whether a lower-case letter counts.
 _CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Ha-h])(?![\w:/\-])")
-_CLASS_CUE = re.compile(r"\b(?:klass|kl\.)\s*$", re.IGNORECASE)
+_CLASS_CUE = re.compile(r"\b(?:klass|klassen|kl\.)\s*\(?\s*$", re.IGNORECASE)
 _CLASS_VERB = re.compile(
     r"\b(?:går i|gick i|börjar i|började i|elev i|eleverna i|elever i|kommer från|mentor för|mentor i|"
     r"klasslärare i|klasslärare för)\s+$", re.IGNORECASE)
@@ -576,9 +576,10 @@ _GYMNASIUM = re.compile(
 def school_classes(text: str) -> Iterator[Span]:
     for match in _CLASS.finditer(text):
         start, letter = match.start(), match.group(2)
-        cue = _CLASS_CUE.search(text, max(0, start - 8), start)
+        cue = _CLASS_CUE.search(text, max(0, start - 10), start)
         if cue is not None:
-            start = cue.start()
+            if "(" not in cue.group(0) and not cue.group(0).lower().startswith("klassen"):
+                start = cue.start()  # "klass 9B" becomes "årskurs 9"; "klassen (7c)" keeps "klassen ("
         elif (not (_CLASS_VERB.search(text, max(0, start - 16), start) and letter in "abcdefABCDEF")
               and (letter not in "ABCDEF" or " " in match.group(0))):
             continue  # a bare "9B" needs a capital class letter; "8c" needs "går i" before it
