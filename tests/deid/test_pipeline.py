@@ -85,6 +85,16 @@ def test_every_label_has_a_swedish_description() -> None:
         assert entity.label in LABELS_SV
 
 
+def test_every_risk_label_has_a_swedish_description() -> None:
+    from varna.deid import RISK_LABELS_SV
+
+    texts = [NOTE, "Pojkens pappa är imam. Familjen var med om en skottlossning.",
+             "Han skrev محمد på väggen.", "Han flyttade till Nässjö i somras."]
+    for text in texts:
+        for risk in deidentify(text).residual_risks:
+            assert risk.label in RISK_LABELS_SV
+
+
 def test_a_text_without_identifiers_comes_back_unchanged() -> None:
     text = "Eleven har varit orolig en längre tid och pratar om våld. Skolan har kontaktat socialtjänsten."
     assert deidentify(text) == Result(text=text)

@@ -7,7 +7,7 @@ and lists the risk that remains for a person to judge. Offline and pure Python: 
 and name lists ship in ``data/``.
 """
 
-from varna.deid.model import LABELS_SV, Entity, ResidualRisk, Result
+from varna.deid.model import LABELS_SV, RISK_LABELS_SV, Entity, ResidualRisk, Result
 from varna.deid.pipeline import deidentify
 
-__all__ = ["LABELS_SV", "Entity", "ResidualRisk", "Result", "deidentify"]
+__all__ = ["LABELS_SV", "RISK_LABELS_SV", "Entity", "ResidualRisk", "Result", "deidentify"]

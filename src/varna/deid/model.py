@@ -57,6 +57,18 @@ LABELS_SV: dict[str, str] = {
 }
 
 
+# Short Swedish names of the residual-risk labels, for the page that lists them.
+RISK_LABELS_SV: dict[str, str] = {
+    "age_and_class": "ålder tillsammans med årskurs eller skola",
+    "family_relation": "anhörig i en uppmärksammad situation",
+    "rare_event": "ovanlig eller uppmärksammad händelse",
+    "rare_profession": "ovanligt yrke eller uppdrag",
+    "nickname": "smeknamn eller alias",
+    "small_place": "ort eller egennamn som finns kvar",
+    "other_script": "text i annan skrift",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One replaced span: offsets into the input, so a page can highlight the original."""
