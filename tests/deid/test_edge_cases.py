@@ -158,3 +158,13 @@ def test_a_class_in_brackets_after_klassen_and_abbreviations_that_are_no_names()
     assert deidentify("flera i klassen (7c) hörde det").text == "flera i klassen (årskurs 7) hörde det"
     result = deidentify("1. Ärende Dnr FOS-2016-0213 gäller en pojke.")
     assert result.text == "1. Ärende Dnr [Ärendenummer 1] gäller en pojke."
+
+
+def test_an_unknown_lower_case_name_after_a_relation_goes() -> None:
+    text = "kompisen zorvan sa att mamma shirin var arg. kompisen jobbar. pappan sover."
+    expected = "kompisen [Person 1] sa att mamma [Person 2] var arg. kompisen jobbar. pappan sover."
+    assert deidentify(text).text == expected
+
+
+def test_the_common_reading_of_a_possessive_wins() -> None:
+    assert deidentify("Mentorn ringde Johns mamma.").text == "Mentorn ringde [Person 1]s mamma."

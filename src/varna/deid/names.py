@@ -51,6 +51,7 @@ _SUBJECT_VERBS = frozenset({
 
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
+_CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
 _POSSESSIVES = ("s", "'s", "’s")
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
                           "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
@@ -151,6 +152,18 @@ class NameFinder:
     def _keep(self, word: str) -> bool:
         return word in KEEP or word in ACRONYMS or (word[0].islower() and word.capitalize() in KEEP)
 
+    def _unknown_after_role(self, index: int) -> tuple[str, str] | None:
+        """"kompisen zorvan", "mamma shirin": after a relation or role, a lower-case word that
+        is no Swedish or English word and no chat slang is a name the lists lack."""
+        token = self.tokens[index]
+        role = self._previous_words(index, 1)
+        lower = token.lower
+        if (not role or role[0] not in ROLE_WORDS or len(lower) < 3 or not token.text[0].islower()
+                or lower in FUNCTION_WORDS or lower in CHAT_WORDS or lower in self.english
+                or self.words.is_ordinary(lower)):
+            return None
+        return token.text, ""
+
     def _verb_follows(self, index: int) -> bool:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         return (following is not None and following.gap_before == " "
@@ -226,11 +239,10 @@ class NameFinder:
         forms = _bases(word)
         if opening and len(forms) > 1 and word.lower() in self.words:
             forms = forms[:1]
-        for base, suffix in forms:
-            info = self.names.get(fold(base))
-            if info is not None:
-                return base, suffix, info
-        return None
+        found = [(base, suffix, info) for base, suffix in forms
+                 if (info := self.names.get(fold(base))) is not None]
+        # "Johns" is a rare surname but more often John's: the reading common in Sweden wins.
+        return next((f for f in found if f[2].common), found[0] if found else None)
 
     def _decide(self, index: int) -> tuple[str, str] | None:
         token = self.tokens[index]
@@ -238,7 +250,8 @@ class NameFinder:
         lower = token.lower
         previous = self.tokens[index - 1].lower if index and not token.sentence_start else ""
         cue_near = previous in _CUE_ANY
-        if word[0].islower() and not cue_near and lower not in self.names and lower[:-1] not in self.names:
+        if (word[0].islower() and previous not in _CUE_OR_ROLE and lower not in self.names
+                and lower[:-1] not in self.names):
             return None  # the common case, first: an ordinary lower-case word
         if len(word) < 2 or not self._free(token):
             return None
@@ -286,7 +299,7 @@ class NameFinder:
             return None
         # Lower case: chat and quick notes ("amir sa att …").
         if known is None:
-            return None
+            return self._unknown_after_role(index)
         base, suffix, info = known
         if len(base) < 3 or base.lower() in FREQUENT_WORDS or base.lower() in CHAT_WORDS:
             return None
@@ -326,7 +339,7 @@ class NameFinder:
         for index, token in enumerate(tokens):
             # Most words are lower-case and no name: skip them without a call.
             if (token.lower not in forms and token.text[0].islower()
-                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_ANY)):
+                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_OR_ROLE)):
                 continue
             found = self._decide(index)
             if found is not None:
