@@ -168,3 +168,8 @@ def test_an_unknown_lower_case_name_after_a_relation_goes() -> None:
 
 def test_the_common_reading_of_a_possessive_wins() -> None:
     assert deidentify("Mentorn ringde Johns mamma.").text == "Mentorn ringde [Person 1]s mamma."
+
+
+def test_an_unknown_name_opening_a_note_set_off_by_a_comma_or_bracket() -> None:
+    result = deidentify("Zorvan, 15 år, går i 9B. Kelilah (14) också. Asså, vad händer.")
+    assert result.text == "[Person 1], 15–17 år, går i årskurs 9. [Person 2] (13–14) också. Asså, vad händer."

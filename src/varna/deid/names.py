@@ -296,6 +296,11 @@ class NameFinder:
                     following.text.lower() in _SUBJECT_VERBS or (self._known(following.text) is not None
                     and _capitalised(following.text))):
                 return self._best_base(word)
+            # "Zorvan, 15 år, …", "Zorvan (15) …": a name opening a note, set off by a comma
+            # or a bracket; chat slang ("Asså, …") is no name.
+            after = self.text[token.end:token.end + 2]
+            if after[:1] in (",", "(") or after == " (":
+                return None if lower in CHAT_WORDS else self._best_base(word)
             return None
         # Lower case: chat and quick notes ("amir sa att …").
         if known is None:
