@@ -169,12 +169,18 @@ def _kept_phrases(text: str) -> Iterator[tuple[int, int]]:
         yield match.span()
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    """No letter or digit glued to the ends of ``text[start:end]`` from the same class."""
-    def glued(inside: str, outside: str) -> bool:
-        return inside.isalnum() and outside.isalnum() and inside.isdigit() == outside.isdigit()
-    return not ((start > 0 and glued(text[start], text[start - 1]))
-                or (end < len(text) and glued(text[end - 1], text[end])))
+def _bounded(text: str, start: int, end: int, replaced: bytearray) -> bool:
+    """No letter or digit glued to the ends of ``text[start:end]`` from the same class.
+
+    A neighbour that is itself replaced does not count: once it is a placeholder, the
+    identifier stands on its own in the output ("2001-05-14070-123 45 67").
+    """
+    def glued(inside: str, position: int) -> bool:
+        outside = text[position]
+        return (not replaced[position] and inside.isalnum() and outside.isalnum()
+                and inside.isdigit() == outside.isdigit())
+    glued_left = start > 0 and glued(text[start], start - 1)
+    return not (glued_left or (end < len(text) and glued(text[end - 1], end)))
 
 
 def _everywhere(text: str, spans: list[Span]) -> list[Span]:
@@ -194,7 +200,7 @@ def _everywhere(text: str, spans: list[Span]) -> list[Span]:
         start = text.find(value)
         while start >= 0:
             end = start + len(value)
-            if not any(mask[start:end]) and _bounded(text, start, end):
+            if not any(mask[start:end]) and _bounded(text, start, end, mask):
                 extra.append(dataclasses.replace(span, start=start, end=end))
                 mask[start:end] = b"\1" * (end - start)
             start = text.find(value, start + 1)
