@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from varna.deid import deidentify
@@ -33,6 +33,8 @@ def _word(text: str) -> re.Pattern[str]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes)
+@example("+46 70 123 45 67+46 70 123 45 67")  # the same number twice, glued
+@example("070-123 45 67 född 2001-05-14070-123 45 67")  # glued to another identifier
 def test_no_reported_identifier_survives(text: str) -> None:
     result = deidentify(text)
     for entity in result.entities:
