@@ -173,3 +173,14 @@ def test_the_common_reading_of_a_possessive_wins() -> None:
 def test_an_unknown_name_opening_a_note_set_off_by_a_comma_or_bracket() -> None:
     result = deidentify("Zorvan, 15 år, går i 9B. Kelilah (14) också. Asså, vad händer.")
     assert result.text == "[Person 1], 15–17 år, går i årskurs 9. [Person 2] (13–14) också. Asså, vad händer."
+
+
+def test_phone_numbers_with_spaced_dashes_and_post_boxes() -> None:
+    result = gone("Ring 040 – 34 10 00 eller 070 - 123 45 67. Adress: Box 123, 201 20 Malmö",
+                  "34 10 00", "123 45 67", "Box 123")
+    assert "Malmö" in result.text
+    kept("Vi ses 2016 - 2017 med 10 - 12 personer.", "2016 - 2017", "10 - 12")
+
+
+def test_a_leading_particle_joins_the_name() -> None:
+    assert deidentify("Hon bor med Abu Bakr och Van Persie.").text == "Hon bor med [Person 1] och [Person 2]."

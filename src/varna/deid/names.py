@@ -53,6 +53,8 @@ _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
 _CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
 _POSSESSIVES = ("s", "'s", "’s")
+_LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint", "al", "el", "abd", "abdul", "van", "von",
+                                "de", "da", "della", "di", "le", "la", "mac", "mc", "o", "ben", "ould"})
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
                           "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
                           "vilket", "de"})
@@ -430,7 +432,14 @@ class NameFinder:
             if (not suffix and initial is not None and len(initial.text) == 1 and initial.text.isupper()
                     and initial.gap_before == " " and self.text[initial.end:initial.end + 1] == "."):
                 end = initial.end  # "Yusuf A.": the initial of the surname goes with the name
-            spans.append(Span(self.tokens[first].start, end, label,
+            start = self.tokens[first].start
+            particle = self.tokens[first - 1] if first > 0 else None
+            opening_word = (particle is not None and particle.sentence_start
+                            and particle.lower in FUNCTION_WORDS)
+            if (particle is not None and particle.lower in _LEADING_PARTICLES and particle.text[0].isupper()
+                    and self._joins(first) and not opening_word):
+                start = particle.start  # "Abu Bakr", "Bin Laden", "Van Persie"
+            spans.append(Span(start, end, label,
                               suffix=suffix, priority=50, parts=tuple(parts)))
             position += 1
         return spans

@@ -108,7 +108,7 @@ def identity_numbers(text: str) -> Iterator[Span]:
 # ---------------------------------------------------------------- contact details
 
 _PHONE = re.compile(
-    r"(?<![\w+/\-.])((?:\+|00)\s?46\s?(?:\(0\)\s?)?|\(?0\)?\s?)(\d(?:[ \-–/)]{0,2}\d){6,9})(?![\d\-/])")
+    r"(?<![\w+/\-.])((?:\+|00)\s?46\s?(?:\(0\)\s?)?|\(?0\)?\s?)(\d(?:[ \-–/)]{0,3}\d){6,9})(?![\d\-/])")
 
 
 def _national_digits(rest: str) -> str:
@@ -284,6 +284,7 @@ _ADDRESS_NAMED = re.compile(
     r"esplanaden|promenaden|kajen|stråket)(?![\wåäö])")
 # In lower case only the unmistakable street endings count ("bor på lönngatan 5").
 _LOWER_CASE_STREETS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "backen", "torget")
+_POST_BOX = re.compile(r"\b(?:Box|box|BOX|Postbox|Pl)\s\d{1,5}\b")
 _FLAT = _Folded(r"\b(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?(\d{3,4})\b")
 _POSTCODE = re.compile(r"(?<![\w])([1-9]\d{2}) ?(\d{2})(?=\s+[A-ZÅÄÖ][a-zåäö]{2,})")
 _POSTCODE_CUED = _Folded(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:se-?\s?)?[1-9]\d{2}\s?\d{2})\b")
@@ -329,6 +330,8 @@ def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = fro
             continue
         key = f"adr:{value.lower()}"
         yield Span(match.start(), match.end(), "address", key=key, priority=70)
+    for match in _POST_BOX.finditer(text) if "ox " in text or "Pl " in text else ():
+        yield Span(match.start(), match.end(), "address", key=f"box:{match.group(0).lower()}", priority=76)
     lowered = text.lower()
     for match in _FLAT.finditer(text, lowered) if "lgh" in lowered or "lägenhet" in lowered else ():
         yield Span(match.start(), match.end(), "address", key=f"lgh:{match.group(1)}", priority=77)
