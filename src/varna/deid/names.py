@@ -433,12 +433,12 @@ class NameFinder:
                     and initial.gap_before == " " and self.text[initial.end:initial.end + 1] == "."):
                 end = initial.end  # "Yusuf A.": the initial of the surname goes with the name
             start = self.tokens[first].start
-            particle = self.tokens[first - 1] if first > 0 else None
-            opening_word = (particle is not None and particle.sentence_start
-                            and particle.lower in FUNCTION_WORDS)
-            if (particle is not None and particle.lower in _LEADING_PARTICLES and particle.text[0].isupper()
+            leading = self.tokens[first - 1] if first > 0 else None
+            opening_word = (leading is not None and leading.sentence_start
+                            and leading.lower in FUNCTION_WORDS)
+            if (leading is not None and leading.lower in _LEADING_PARTICLES and leading.text[0].isupper()
                     and self._joins(first) and not opening_word):
-                start = particle.start  # "Abu Bakr", "Bin Laden", "Van Persie"
+                start = leading.start  # "Abu Bakr", "Bin Laden", "Van Persie"
             spans.append(Span(start, end, label,
                               suffix=suffix, priority=50, parts=tuple(parts)))
             position += 1
