@@ -61,15 +61,18 @@ class WordList:
         """True for a Swedish word, also a compound the list lacks ("fältgruppen").
 
         Swedish forms new compounds freely, so a capitalised compound that is missing from
-        the list must not be taken for a name. A split is accepted when both parts are
-        words of at least three letters, with or without the linking "s".
+        the list must not be taken for a name. A split is accepted when the head is a word
+        of at least three letters (also with a linking "s", or "-e" for "-a") and the tail a
+        word of at least four.
         """
         lowered = word.lower()
         if lowered in self:
             return True
         if len(lowered) < 7 or "-" in lowered:
             return lowered.replace("-", "") in self if "-" in lowered else False
-        for cut in range(3, len(lowered) - 2):
+        # The tail must have four letters or more: three-letter words ("ana", "ima", "ika")
+        # would split names such as "Drag|ana" or "Kar|ima" into ordinary words.
+        for cut in range(3, len(lowered) - 3):
             head, tail = lowered[:cut], lowered[cut:]
             if tail in self and (head in self or (head[-1] in "s" and head[:-1] in self)
                                  or (head[-1] == "e" and head[:-1] + "a" in self)):
