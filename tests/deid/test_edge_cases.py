@@ -184,3 +184,12 @@ def test_phone_numbers_with_spaced_dashes_and_post_boxes() -> None:
 
 def test_a_leading_particle_joins_the_name() -> None:
     assert deidentify("Hon bor med Abu Bakr och Van Persie.").text == "Hon bor med [Person 1] och [Person 2]."
+
+
+def test_a_quoted_nickname_inside_a_name_and_a_camel_case_account() -> None:
+    text = ('Ungdomen, Nattapong "Pong" Srisuk, 17, bor hos sin faster. '
+            'Pong har kontot "PongFighterMMA" på YouTube.')
+    result = gone(text, "Nattapong", "Pong", "Srisuk", "PongFighterMMA")
+    assert result.text.startswith("Ungdomen, [Person 1], 15–17, bor hos sin faster. [Person 1] har kontot")
+    assert "YouTube" in result.text
+    kept("Han har en iPhone och ser på YouTube.", "iPhone", "YouTube")

@@ -61,6 +61,8 @@ _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans"
 _MONTH_NAMES = frozenset({"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                           "september", "oktober", "november", "december"})
 _QUOTES = ('"', "'", "”", "“", "«")
+_QUOTED_GAPS_BEFORE = frozenset({' "', " '", " “", " ”", " «"})
+_QUOTED_GAPS_AFTER = frozenset({'" ', "' ", "” ", "“ ", "» "})
 _GROUP_WORDS = frozenset({
     "grupp", "gruppen", "förening", "föreningen", "sida", "sidan", "kanal", "kanalen", "chatt", "chatten",
     "chattgrupp", "chattgruppen", "nätverk", "nätverket", "organisation", "organisationen", "gäng", "gänget",
@@ -352,6 +354,12 @@ class NameFinder:
             if found is not None:
                 decided[index] = found
         self._extend_cued(decided)
+        # 'Nattapong "Pong" Srisuk': a quoted word between two parts of a name is a nickname.
+        for index in range(1, len(tokens) - 1):
+            if (index not in decided and index - 1 in decided and index + 1 in decided
+                    and tokens[index].gap_before in _QUOTED_GAPS_BEFORE
+                    and tokens[index + 1].gap_before in _QUOTED_GAPS_AFTER):
+                decided[index] = (tokens[index].text, "")
         known = {fold(base) for base, _ in decided.values()}
         known_forms = known | {f"{name}{ending}" for name in known for ending in _POSSESSIVES}
         for index, token in enumerate(tokens):
@@ -446,7 +454,9 @@ class NameFinder:
 
     def _joins(self, index: int) -> bool:
         token = self.tokens[index]
-        return not token.sentence_start and token.gap_before in (" ", "\u00a0")
+        return not token.sentence_start and (token.gap_before in (" ", "\u00a0")
+                                             or token.gap_before in _QUOTED_GAPS_BEFORE
+                                             or token.gap_before in _QUOTED_GAPS_AFTER)
 
 
 def find_names(text: str, tokens: list[Token], words: WordList, names: dict[str, NameInfo],

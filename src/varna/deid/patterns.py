@@ -145,6 +145,12 @@ _AT_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
 # the digits after lower-case letters, so ordinary words cost nothing.
 _HANDLE_UNDERSCORE = re.compile(r"(?<![\w@.\-])(?:[A-Za-zåäöÅÄÖ]++_\w+|_+\w+)(?![\w@\-])")
 _HANDLE_DIGITS = re.compile(r"(?<=[a-zåäö])\d{2,4}(?![\w@\-])")
+# "PongFighterMMA", "amirK": a capital after a small letter inside a word is an account name.
+_CAMEL = re.compile(r"(?<![\w@.\-])(?!Mc|Mac)[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*(?![\w@\-])")
+_CAMEL_WORDS = frozenset({
+    "iPhone", "iPad", "iPod", "iCloud", "iMessage", "eBay", "YouTube", "TikTok", "WhatsApp", "PlayStation",
+    "LinkedIn", "OneDrive", "FaceTime", "GoPro", "PowerPoint", "JavaScript", "SoL", "BoIS", "GoIF", "BoIK",
+    "MySpace", "SnapChat", "OnlyFans"})
 _LETTERS_BEFORE = re.compile(r"(?<![\w@.\-])[a-zåäö]{3,}$")
 _NOT_HANDLES = frozenset({"covid19", "covid-19", "sars", "mp3", "mp4", "h2o", "co2", "win10", "ps4", "ps5",
                           "fifa", "det", "inte", "privat", "hemligt", "okänt", "oklart", "den", "han",
@@ -213,6 +219,9 @@ def contacts(text: str) -> Iterator[Span]:
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
     shapes: list[tuple[int, int]] = []
+    for match in _CAMEL.finditer(text):
+        if match.group(0) not in _CAMEL_WORDS:
+            shapes.append(match.span())
     if "_" in text:
         shapes.extend(m.span() for m in _HANDLE_UNDERSCORE.finditer(text))
     for match in _HANDLE_DIGITS.finditer(text):
