@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "varna.web.knowledge",
     "varna.web.concern",
     "varna.web.concern_note",
+    "varna.web.deid",
     "varna.web.api",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = i18n_patterns(
     path("", include("varna.web.knowledge.urls")),
     path("orolig/anteckning/", include("varna.web.concern_note.urls")),
     path("orolig/", include("varna.web.concern.urls")),
+    path("avidentifiera/", include("varna.web.deid.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )
