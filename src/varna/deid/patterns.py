@@ -469,7 +469,10 @@ def decade_phrase(year: int) -> str:
 
 
 def birth_dates(text: str) -> Iterator[Span]:
-    for match in _BIRTH.finditer(text, text.lower()):
+    lowered = text.lower()
+    if "föd" not in lowered and "f." not in lowered and "f " not in lowered and "fd" not in lowered:
+        return  # every birth-date cue starts so; most notes have none
+    for match in _BIRTH.finditer(text, lowered):
         if match.group("birthyear"):
             year = int(match.group("birthyear"))
             yield Span(match.start("birthyear"), match.end("birthyear"), "birth_year",
@@ -540,7 +543,7 @@ _PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dott
 
 
 def ages(text: str) -> Iterator[Span]:
-    for match in _AGE_WORD.finditer(text):
+    for match in _AGE_WORD.finditer(text) if "åri" in text or "ÅRI" in text else ():
         age = int(match.group(1))
         low, high = age_band(age)
         stem = match.group(2).lower()

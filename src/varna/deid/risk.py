@@ -99,7 +99,9 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
         add("rare_profession", _snippet(output, match.start(), match.end()),
             "Ett ovanligt yrke eller uppdrag hos den enskilde eller en anhörig kan peka ut familjen. "
             "Skriv yrkesområdet mer allmänt om det behövs alls.")
-    if _NICKNAME.search(source.lower()):
+    lowered_source = source.lower()
+    cue = "kall" in lowered_source or "alias" in lowered_source or "smeknamn" in lowered_source
+    if cue and _NICKNAME.search(lowered_source):
         add("nickname", "smeknamn",
             "Texten nämner ett smeknamn eller alias. Kontrollera att det är borta överallt, även i andra "
             "stavningar och i citat från chatt eller sociala medier.")
