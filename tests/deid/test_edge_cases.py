@@ -193,3 +193,8 @@ def test_a_quoted_nickname_inside_a_name_and_a_camel_case_account() -> None:
     assert result.text.startswith("Ungdomen, [Person 1], 15–17, bor hos sin faster. [Person 1] har kontot")
     assert "YouTube" in result.text
     kept("Han har en iPhone och ser på YouTube.", "iPhone", "YouTube")
+
+
+def test_a_club_named_after_a_neighbourhood_and_an_unknown_name_before_a_verb() -> None:
+    result = deidentify("Qendresa slutade komma. Hon tränar på Rosengårds boxningsklubb och i Malmö moské.")
+    assert result.text == "[Person 1] slutade komma. Hon tränar på [Förening 1] och i [Moské 1]."

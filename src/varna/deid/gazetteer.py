@@ -246,6 +246,7 @@ ORGANISATION_ENDINGS: tuple[tuple[str, str], ...] = (
     ("kyrkan", "place_of_worship"), ("kyrka", "place_of_worship"),
     ("församlingen", "place_of_worship"), ("församling", "place_of_worship"),
     ("föreningen", "association"), ("förening", "association"), ("klubben", "association"),
+    ("klubb", "association"),
     ("gården", "organisation"), ("hemmet", "organisation"), ("boendet", "organisation"),
 )
 

@@ -41,11 +41,20 @@ _OPENERS = " \t\"'«»“”(–-•*>"
 # Words that follow a subject: an unknown capitalised word before them is a person.
 _SUBJECT_VERBS = frozenset({
     "har", "hade", "är", "var", "sa", "sade", "säger", "berättar", "berättade", "kom", "kommer", "gick",
-    "går",
-    "ska", "skulle", "vill", "ville", "kan", "kunde", "bor", "bodde", "tycker", "tyckte", "menar", "skrev",
-    "skriver", "fick", "får", "blev", "blir", "uppger", "uppgav", "och", "själv", "hotade", "hotar", "slog",
-    "började", "börjar", "verkar", "mår", "mådde", "svarar", "svarade", "frågade", "frågar", "tog", "tar",
-    "brukar", "vet", "visste", "lever", "levde", "jobbar", "umgås", "träffar", "träffade", "hänger",
+    "går", "ska", "skulle", "vill", "ville", "kan", "kunde", "bor", "bodde", "tycker", "tyckte", "menar",
+    "skrev", "skriver", "fick", "får", "blev", "blir", "uppger", "uppgav", "och", "själv", "hotade",
+    "hotar", "slog", "började", "börjar", "verkar", "mår", "mådde", "svarar", "svarade", "frågade",
+    "frågar", "tog", "tar", "brukar", "vet", "visste", "lever", "levde", "jobbar", "umgås", "träffar",
+    "träffade", "hänger", "slutade", "slutar", "vägrar", "vägrade", "verkade", "kände", "känner", "grät",
+    "gråter", "skrek", "skriker", "sprang", "springer", "stack", "försvann", "flydde", "flyttade",
+    "flyttar", "pratade", "pratar", "nekade", "nekar", "förnekar", "förnekade", "erkände", "erkänner",
+    "visade", "visar", "delade", "delar", "postade", "skickade", "skickar", "sparkade", "ringde", "ringer",
+    "mejlade", "kontaktade", "kontaktar", "uttryckte", "uttrycker", "tittar", "tittade", "lyssnar",
+    "lyssnade", "åkte", "åker", "reste", "reser", "saknas", "saknade", "behöver", "behövde", "önskar",
+    "önskade", "måste", "borde", "tänker", "tänkte", "trodde", "gillar", "gillade", "älskar", "hatar",
+    "hatade", "umgicks", "spelar", "spelade", "tränar", "tränade", "jobbade", "arbetar", "arbetade",
+    "studerar", "studerade", "läser", "läste", "ber", "bad", "sitter", "satt", "dömdes", "greps",
+    "häktades", "anmälde", "anmäler", "förklarade", "förklarar", "sms:ade",
 })
 
 

@@ -126,7 +126,8 @@ def _named_before(text: str, tokens: list[Token], token: Token, words: WordList)
     word = before.text
     if not word[0].isupper() or before.lower in FUNCTION_WORDS:
         return False
-    return word in KEEP or word.rstrip("s") in KEEP or not words.is_ordinary(word)
+    place = before.lower in _PLACE_LOWER or before.lower[:-1] in _PLACE_LOWER
+    return place or word in KEEP or word.rstrip("s") in KEEP or not words.is_ordinary(word)
 
 
 def _with_prefix_words(text: str, start: int, words: WordList) -> int:
@@ -138,9 +139,13 @@ def _with_prefix_words(text: str, start: int, words: WordList) -> int:
         word = found.group(1)
         if word in KEEP and word != "Malmö":
             return start
-        if word not in _NAME_PREFIXES and words.is_ordinary(word):
+        lowered = word.lower()
+        place = lowered in _PLACE_LOWER or lowered[:-1] in _PLACE_LOWER
+        if word not in _NAME_PREFIXES and not place and words.is_ordinary(word):
             return start
         start -= len(found.group(0))
+        if place:
+            return start  # "Rosengårds boxningsklubb": the place names the club, and goes with it
 
 
 def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], index: int,
