@@ -198,3 +198,7 @@ def test_a_quoted_nickname_inside_a_name_and_a_camel_case_account() -> None:
 def test_a_club_named_after_a_neighbourhood_and_an_unknown_name_before_a_verb() -> None:
     result = deidentify("Qendresa slutade komma. Hon tränar på Rosengårds boxningsklubb och i Malmö moské.")
     assert result.text == "[Person 1] slutade komma. Hon tränar på [Förening 1] och i [Moské 1]."
+
+
+def test_an_age_after_alder() -> None:
+    assert deidentify("Ålder: 15. Kapitel: 3.").text == "Ålder: 15–17. Kapitel: 3."

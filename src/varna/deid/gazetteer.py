@@ -36,7 +36,8 @@ Rosengård, Oxie, Persborg, Rönneholm, Rostorp, Ribersborg, Riseberga, Riseberg
 Segevång, Sege, Seved, Slottsstaden, Sofielund, Sorgenfri, Stenkällan, Södervärn,
 Södra Sofielund, Toftanäs, Tygelsjö, Törnrosen, Valdemarsro, Videdal, Vintrie, Västra Kattarp,
 Värnhem, Västra Skrävlinge, Östra Skrävlinge, Örtagården, Östervärn, Östra Sorgenfri,
-Östra Fäladen, Ön, Hyllievång, Holmeja, Skumparp, Kulladal, Lönngården, Mölleplatsen,
+Ön, Hyllievång, Holmeja, Skumparp, Kulladal, Lönngården, Mölleplatsen, Hästhagen, Johanneslust,
+Almvik, Rörsjöstaden, Rådmansvången, Kronprinsen, Nydalatorget, Sevedsgården, Hermodsdalsgården,
 Västra hamnen, Västra Hamnen, Limhamn, Bunkeflo, Hyllie, Kirseberg, Fosie
 """)
 

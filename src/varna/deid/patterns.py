@@ -532,6 +532,7 @@ _BARE_NUMBER = re.compile(r"(?<![\w\-/.,:])(\d{1,2})(?![\w\-/]|[.,:]\d)")
 _BARE_AGE_CONTEXTS = (
     (re.compile(r"\b(?:fyller|fyllde|fyllt)\s+$", re.IGNORECASE),
      re.compile(r"(?!\s?(?:år|%|kr|st|mil|km|poäng))", re.IGNORECASE)),
+    (re.compile(r"\b(?:ålder|åldern|age)\s*:?\s*$", re.IGNORECASE), re.compile(r"(?!\s?(?:%|kr|st|mil|km))")),
     (re.compile(r"\b(?:är|var|blir)\s+$", re.IGNORECASE),
      re.compile(r"\s*(?:[,.;)]|$|\s+och\b|\s+nu\b|\s+i\s+år\b)", re.IGNORECASE)),
     (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),
@@ -565,12 +566,12 @@ def ages(text: str) -> Iterator[Span]:
     for match in _BARE_NUMBER.finditer(text):
         start, end = match.span(1)
         left = text[max(0, start - 2):start].rstrip()
-        if not left or not (left[-1].isalpha() or left[-1] in "(,]"):
-            continue  # every age context ends in a word, "(" or ","
+        if not left or not (left[-1].isalpha() or left[-1] in "(,]:"):
+            continue  # every age context ends in a word, "(", "," or ":"
         for index, (before, after) in enumerate(_BARE_AGE_CONTEXTS):
             if before.search(text, max(0, start - 12), start) and after.match(text, end):
                 age = int(match.group(1))
-                if index >= 2 and not 1 <= age <= 25:
+                if index >= 3 and not 1 <= age <= 25:
                     break  # "(3)" after a word is more often a footnote or a count than an age
                 low, high = age_band(age)
                 yield Span(start, end, "age", replacement=f"{low}–{high}", priority=57)
