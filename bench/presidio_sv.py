@@ -112,6 +112,17 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def _keep_tldextract_offline() -> None:
+    """Presidio's e-mail recognizer asks tldextract, which by default fetches the public
+    suffix list from the internet on first use. The project allows no network beyond the
+    package registries, so it is given the snapshot that ships inside tldextract."""
+    import tldextract
+    from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    email_recognizer.tldextract.extract = offline  # type: ignore[attr-defined]
+
+
 class PresidioSwedish:
     """Presidio's analyzer and anonymizer with the Swedish configuration described above."""
 
@@ -135,6 +146,7 @@ class PresidioSwedish:
         from presidio_anonymizer import AnonymizerEngine
         from spacy.lang.sv.stop_words import STOP_WORDS
 
+        _keep_tldextract_offline()
         nlp_engine = SlimSpacyNlpEngine(supported_languages=[LANGUAGE], auto_download=False,
                                         generic_tokenizer="blank")
         nlp_engine.load()
