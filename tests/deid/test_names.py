@@ -126,3 +126,21 @@ def test_name_in_capitals_goes() -> None:
 
 def test_greeting_and_signature() -> None:
     gone("Hej Sofia!\nTack för samtalet.\nMvh Yasmin Karimi, kurator", "Sofia", "Yasmin", "Karimi")
+
+
+@pytest.mark.parametrize("name", ["Biret", "Niillas", "Shvan", "Arbnor", "Olena", "Mykola", "Noi"])
+def test_sami_kurdish_albanian_ukrainian_and_thai_names_go(name: str) -> None:
+    gone(f"Fältassistenten mötte {name} vid busshållplatsen.", name)
+    gone(f"igår snackade jag med {name.lower()} om skolan", name.lower())
+
+
+@pytest.mark.parametrize(("first", "surname"), [("Máret", "Sparrok"), ("Iryna", "Melnyk")])
+def test_sami_and_ukrainian_surnames_join_the_person(first: str, surname: str) -> None:
+    result = gone(f"Kuratorn har kallat {first} {surname} till ett möte.", first, surname)
+    assert len([e for e in result.entities if e.label == "person"]) == 1
+
+
+def test_a_nickname_that_is_an_ordinary_word_goes_where_it_names_someone() -> None:
+    result = gone("Han umgås mest med Lillen från gården. Lillen har en moped.", "Lillen")
+    assert "[Person 1]" in result.text
+    kept("hon åt upp bullen som låg kvar i personalrummet", "bullen")
