@@ -144,3 +144,30 @@ def test_a_nickname_that_is_an_ordinary_word_goes_where_it_names_someone() -> No
     result = gone("Han umgås mest med Lillen från gården. Lillen har en moped.", "Lillen")
     assert "[Person 1]" in result.text
     kept("hon åt upp bullen som låg kvar i personalrummet", "bullen")
+
+
+def test_chat_speakers_that_are_names_and_words_go_everywhere() -> None:
+    chat = "sanna: har du sett viggo idag\nolle: nej\nsanna: säg till om han dyker upp\nolle: ok sanna"
+    result = gone(chat, "sanna")
+    assert result.text.startswith("[Person 1]: ")
+
+
+def test_a_speaker_after_a_role_word_goes() -> None:
+    chat = "fältare linnea: vi har pratat med honom\nbashir: bra\nfältare linnea: han verkar lugn"
+    result = gone(chat, "linnea")
+    assert "fältare [Person" in result.text
+
+
+def test_headings_with_colons_are_not_speakers() -> None:
+    kept("Närvarande: kurator och mentor\nÅtgärd: uppföljning i maj\nBeslut: ingen anmälan",
+         "Närvarande", "Åtgärd", "Beslut")
+
+
+def test_a_known_name_after_a_cue_goes_though_it_splits_into_words() -> None:
+    gone("han sa att killen heter andreas och bor i närheten", "andreas")
+    kept("han kallas för nazist i skolan", "nazist")
+
+
+def test_a_lower_case_name_before_chat_verbs_goes() -> None:
+    gone("jag tror lillen e rädd för dom", "lillen")
+    gone("mamman sa att sunna har flyttat", "sunna")

@@ -54,7 +54,8 @@ _SUBJECT_VERBS = frozenset({
     "önskade", "måste", "borde", "tänker", "tänkte", "trodde", "gillar", "gillade", "älskar", "hatar",
     "hatade", "umgicks", "spelar", "spelade", "tränar", "tränade", "jobbade", "arbetar", "arbetade",
     "studerar", "studerade", "läser", "läste", "ber", "bad", "sitter", "satt", "dömdes", "greps",
-    "häktades", "anmälde", "anmäler", "förklarade", "förklarar", "sms:ade",
+    "häktades", "anmälde", "anmäler", "förklarade", "förklarar", "sms:ade", "kör", "körde",
+    "e",  # chat for "är": "lillen e 14"
 })
 
 
@@ -232,8 +233,10 @@ class NameFinder:
         if word.lower() in CUE_STOPS or word.lower() in CUE_FILLERS:
             return None
         quoted = token.gap_before.rstrip().endswith(('"', "'", "”", "“", "«"))
-        if word[0].islower() and not quoted and self.words.is_ordinary(word):
-            return None  # "kallas för nazist" is an insult, not a nickname
+        if word[0].islower() and not quoted and self.words.is_ordinary(word) and not (
+                fold(word) in self.names and token.lower not in self.words):
+            return None  # "kallas för nazist" is an insult, not a nickname; "heter andreas" is
+            # a name even though "and|reas" splits into words
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         multiword = following is not None and following.gap_before == " " and _capitalised(following.text)
         if self._keep(word) and not (multiword or quoted):
@@ -319,12 +322,13 @@ class NameFinder:
         if known is None:
             return self._unknown_after_role(index)
         base, suffix, info = known
-        if len(base) < 3 or base.lower() in FREQUENT_WORDS or base.lower() in CHAT_WORDS:
+        if len(base) < 3 or base.lower() in FREQUENT_WORDS:
             return None
         role = self._previous_words(index, 1)
-        if lower in self.words or base.lower() in self.words:
-            # "björn sa att …", "klara skrev …": a common name that is also a word, as the
-            # subject of a verb and not after an article or a possessive, is the name.
+        if lower in self.words or base.lower() in self.words or base.lower() in CHAT_WORDS:
+            # "björn sa att …", "klara skrev …", "sunna har …": a common name that is also a word
+            # or chat slang, as the subject of a verb and not after an article or a possessive,
+            # is the name.
             if (info.common and not suffix and self._verb_follows(index) and lower not in ROLE_WORDS
                     and not (role and role[0] in _DETERMINERS)):
                 return base, suffix
@@ -350,14 +354,43 @@ class NameFinder:
                 return base, suffix
         return None
 
+    def _speakers(self) -> dict[int, tuple[str, str]]:
+        """Who speaks in a pasted chat ("linnea: ja", "fältare lisa: nej"): a known name.
+
+        The patterns take speakers that are no Swedish word as account names; a name that is
+        also a word ("linnea", "per", "sanna") is left to this rule, which needs at least two
+        lines opening "word: " and the speaker to be in the name lists.
+        """
+        text = self.text
+        if text.count(": ") < 2:
+            return {}
+        found: dict[int, tuple[str, str]] = {}
+        lines = 0
+        for index, token in enumerate(self.tokens):
+            if text[token.end:token.end + 2] != ": ":
+                continue
+            line_start = index == 0 or "\n" in token.gap_before
+            # one word, a role, may stand before the name: "fältare lisa: …", "mentor Eva: …"
+            after_role = (index > 0 and token.gap_before == " "
+                          and (index == 1 or "\n" in self.tokens[index - 1].gap_before))
+            if not (line_start or after_role):
+                continue
+            lines += 1
+            info = self.names.get(fold(token.text))
+            if info is not None and info.common and self._free(token) and not self._keep(token.text):
+                found[index] = (token.text, "")
+        return found if lines >= 2 else {}
+
     def find(self) -> list[Span]:
-        decided: dict[int, tuple[str, str]] = {}
         forms = name_forms()
         tokens = self.tokens
+        decided = self._speakers()
         for index, token in enumerate(tokens):
             # Most words are lower-case and no name: skip them without a call.
             if (token.lower not in forms and token.text[0].islower()
                     and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_OR_ROLE)):
+                continue
+            if index in decided:
                 continue
             found = self._decide(index)
             if found is not None:
