@@ -171,3 +171,23 @@ def test_a_known_name_after_a_cue_goes_though_it_splits_into_words() -> None:
 def test_a_lower_case_name_before_chat_verbs_goes() -> None:
     gone("jag tror lillen e rädd för dom", "lillen")
     gone("mamman sa att sunna har flyttat", "sunna")
+
+
+def test_a_surname_that_is_also_a_word_or_a_city_joins_and_goes_alone_later() -> None:
+    result = gone("Anmälan gäller Oskar Lund, boende i Kirseberg. Lund nekar till brott.", "Lund")
+    assert result.text.count("[Person 1]") == 2
+    kept("Familjen har flyttat från Göteborg till Lund.", "Lund")
+
+
+def test_an_english_surname_after_a_first_name_joins() -> None:
+    gone("Tränaren Jason Brown har varit med sedan i höstas.", "Brown", "Jason")
+
+
+def test_two_surnames_joined_by_a_slash_are_two_people() -> None:
+    result = gone("Ärendet skrevs av inspektörerna Nilsson/Ek på natten.", "Nilsson", "Ek")
+    assert "[Person 1]/[Person 2]" in result.text
+
+
+def test_a_bare_initial_after_a_name_goes_with_it() -> None:
+    result = gone("På gården satt Omar K och två kompisar.", "Omar", " K ")
+    assert "[Person 1] och" in result.text

@@ -143,6 +143,7 @@ class NameFinder:
         self.english = english()
         self.cued: set[int] = set()  # tokens a cue made names ("heter X")
         self.base: dict[int, tuple[str, str]] = {}  # token index → (base, possessive suffix)
+        self.kept_surnames: set[str] = set()  # kept words ("Lund") this text uses as a surname
 
     # ------------------------------------------------------------ helpers
 
@@ -345,7 +346,7 @@ class NameFinder:
         lower = token.lower
         if lower not in known and lower[:-1] not in known and lower[:-2] not in known:
             return None
-        if not self._free(token) or self._keep(word):
+        if not self._free(token) or (self._keep(word) and fold(word) not in self.kept_surnames):
             return None
         for base, suffix in _bases(word):
             if fold(base) not in known:
@@ -411,18 +412,36 @@ class NameFinder:
             if found is not None:
                 decided[index] = found
         # A capitalised word right after a first name is its surname, even when it is built
-        # from ordinary parts ("Kent Sangmyr", "Anna Stenhammar").
+        # from ordinary parts ("Kent Sangmyr", "Anna Stenhammar") or is a surname that is
+        # also a word ("Christoffer Lund", "Kevin Brown").
+        surnames: set[str] = set()
         for index in sorted(decided):
             following = index + 1
             if following in decided or following >= len(self.tokens) or decided[index][1]:
                 continue
             token = self.tokens[following]
             word = token.text
-            if (self._joins(following) and _capitalised(word) and not word.isupper() and self._free(token)
-                    and not self._keep(word) and token.lower not in FUNCTION_WORDS
-                    and token.lower not in self.words and token.lower not in self.english):
+            surname = self.names.get(fold(word))
+            known_surname = surname is not None and surname.last and surname.common
+            # "Patrull Svensson/Ek": two surnames joined by a slash are two people.
+            paired = token.gap_before == "/" and surname is not None and surname.last
+            if ((self._joins(following) or paired) and _capitalised(word) and not word.isupper()
+                    and self._free(token)
+                    and (not self._keep(word) or known_surname) and token.lower not in FUNCTION_WORDS
+                    and ((surname is not None and surname.last)
+                         or (token.lower not in self.words and token.lower not in self.english))):
                 decided[following] = self._best_base(word)
                 known.add(fold(decided[following][0]))
+                surnames.add(fold(decided[following][0]))
+                if self._keep(word):
+                    self.kept_surnames.add(fold(word))  # "Christoffer Lund … Lund greps"
+        # … and such a surname standing alone elsewhere is the same person.
+        surname_forms = surnames | {f"{name}{ending}" for name in surnames for ending in _POSSESSIVES}
+        for index, token in enumerate(tokens) if surnames else ():
+            if token.lower in surname_forms and index not in decided:
+                found = self._repeat(index, surnames)
+                if found is not None:
+                    decided[index] = found
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
         for index, (base, suffix) in list(decided.items()):
             if not suffix and base.endswith("s") and fold(base[:-1]) in known:
@@ -480,8 +499,9 @@ class NameFinder:
             end = self.tokens[last].end
             initial = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
             if (not suffix and initial is not None and len(initial.text) == 1 and initial.text.isupper()
-                    and initial.gap_before == " " and self.text[initial.end:initial.end + 1] == "."):
-                end = initial.end  # "Yusuf A.": the initial of the surname goes with the name
+                    and initial.gap_before == " " and (self.text[initial.end:initial.end + 1] == "."
+                                                       or self._bare_initial(initial))):
+                end = initial.end  # "Yusuf A.", "Ali H kom": the initial of the surname goes with the name
             start = self.tokens[first].start
             leading = self.tokens[first - 1] if first > 0 else None
             opening_word = (leading is not None and leading.sentence_start
@@ -493,6 +513,11 @@ class NameFinder:
                               suffix=suffix, priority=50, parts=tuple(parts)))
             position += 1
         return spans
+
+    def _bare_initial(self, initial: Token) -> bool:
+        """"Ali H kom in": a capital standing alone after a name, not one that is a word ("I", "O")."""
+        after = self.text[initial.end:initial.end + 1]
+        return initial.text not in "IOÅÄÖ" and (not after or after in " \t\n,;:)!?")
 
     def _joins(self, index: int) -> bool:
         token = self.tokens[index]
