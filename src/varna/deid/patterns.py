@@ -523,27 +523,80 @@ _AGE_WORD = re.compile(r"(?<![\w\-])(\d{1,2}) ?-? ?(?:års?-?)?(åring|årig)"
                        re.IGNORECASE)
 _AGE_YEARS = re.compile(r"(?<![\w\-])(\d{1,2})\s?(års|år|årig)(?![\wåäö])", re.IGNORECASE)
 _AGE_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?P<pre>är|var|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|nästan|"
-    r"varit|på|åldern|ålder|båda|bägge)\.?\s*:?|[,(])\s*$", re.IGNORECASE)
+    r"(?:\b(?P<pre>är|e|var|va|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|"
+    r"nästan|varit|på|åldern|ålder|båda|bägge|samtliga|alla|år\s+och)\.?\s*:?|[,(])\s*$", re.IGNORECASE)
 _AGE_CONTEXT_AFTER = re.compile(r"\s+(?:gammal|gamla|gammalt|ung|fyllda|och\s+\d+\s+månader)\b",
                                 re.IGNORECASE)
 # A number of one or two digits standing alone; the words around it decide if it is an age.
 _BARE_NUMBER = re.compile(r"(?<![\w\-/.,:])(\d{1,2})(?![\w\-/]|[.,:]\d)")
 _BARE_AGE_CONTEXTS = (
-    (re.compile(r"\b(?:fyller|fyllde|fyllt)\s+$", re.IGNORECASE),
+    (re.compile(r"\b(?:fyller|fyllde|fyllt)\s+(?:(?:snart|nyss|just|redan|bara|då|nu)\s+)?$",
+                re.IGNORECASE),
      re.compile(r"(?!\s?(?:år|%|kr|st|mil|km|poäng))", re.IGNORECASE)),
     (re.compile(r"\b(?:ålder|åldern|age)\s*:?\s*$", re.IGNORECASE), re.compile(r"(?!\s?(?:%|kr|st|mil|km))")),
     (re.compile(r"\b(?:är|var|blir)\s+$", re.IGNORECASE),
      re.compile(r"\s*(?:[,.;)]|$|\s+och\b|\s+nu\b|\s+i\s+år\b)", re.IGNORECASE)),
+    # "han e bara 15 wallah", "Lamin e 13.", "hon är snart 14 och …": a person, a copula, maybe an adverb.
+    (re.compile(r"(?:\b(?:han|hon|hen|jag|du|dom|de|[a-zåäö]+(?:en|an))|[A-ZÅÄÖ][a-zåäöéü]+)\s+"
+                r"(?:är|e|var|va|blir)\s+(?:(?:bara|typ|snart|nog|ju|väl|redan|nästan|knappt|endast|precis|"
+                r"nyss|fortfarande|också|nu|ca|cirka|runt)\s+)*$", re.IGNORECASE),
+     re.compile(r"(?!\s*(?:%|kr|kronor|st|stycken|min|minuter|timmar|tim|h|grader|cm|kg|m|meter|km|mil|"
+                r"procent|poäng|sek|sekunder|dagar|veckor|månader|gånger|pers|personer|[.,:]\d))",
+                re.IGNORECASE)),
+    (re.compile(r"\b(?:äldre|yngre)\s+än\s+$", re.IGNORECASE), re.compile(r"(?!\s*(?:%|kr|st|min|timmar))")),
     (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),
     (re.compile(r"(?:[A-ZÅÄÖ][a-zåäöé]+|\])s?,\s*$"), re.compile(r",\s")),  # "Amir, 15, går …"
 )
+_NOT_AN_AGE_SUBJECT = re.compile(r"\b(?:klockan|kl|tiden|summan|priset|poängen|temperaturen|siffran|antalet|"
+                                 r"nummer|numret|betyget|resultatet|det|vi|ni|vilket|som)\s+(?:är|e|var|va|blir)\s+(?:\S+\s+)?$",
+                                 re.IGNORECASE)
 _PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dotter|bror|syster|barn|man|"
                                r"kvinna|"
                                r"person|yngling|grabb|brorson|systerson|kusin)\w*\s+på\s*$", re.IGNORECASE)
 
 
+_NUMBER_WORDS = {"fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
+                 "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+                 "aderton": 18, "nitton": 19, "tjugo": 20, "tjugoett": 21, "tjugotvå": 22, "tjugotre": 23,
+                 "tjugofyra": 24}
+_AGE_IN_WORDS = re.compile(
+    r"(?<![\wåäö])(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s?(års|år|årig\w*)|"
+    r"(?=\s*[.,;)]|\s+(?:och|o|nu|snart|i\s+\w+)\b))(?![\wåäö])")
+_AGE_WORDS_CONTEXT = re.compile(
+    r"(?:\b(?:är|e|var|va|blir|blev|fyller|fyllde|fyllt|nyss|snart|ca|cirka|runt|omkring|drygt|knappt|nästan|"
+    r"varit|båda|bägge|samtliga|bara)\s+|,\s*)$")
+# "13–15-årsåldern", "ca 12-13", "i åldern 14–16 år": a span of ages is as telling as one.
+_AGE_RANGE = re.compile(r"(?<![\w\-/.:])(\d{1,2}) ?[-–] ?(\d{1,2})(-?årsåldern|-?åringar|-?åriga|\s?år)?"
+                        r"(?![\w\-/]|[.:]\d)")
+_AGE_RANGE_BEFORE = re.compile(r"\b(?:ca|cirka|typ|runt|omkring|ålder|åldern|mellan|åldrarna)\.?\s*:?\s*$",
+                               re.IGNORECASE)
+
+
 def ages(text: str) -> Iterator[Span]:
+    lowered = text.lower()
+    if any(word in lowered for word in ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
+                                        "nio", "arton")):
+        for match in _AGE_IN_WORDS.finditer(lowered):
+            start = match.start()
+            if not _AGE_WORDS_CONTEXT.search(lowered, max(0, start - 16), start):
+                continue
+            if match.group(2) is None and match.group(1) in ("fem", "sex", "sju", "åtta", "nio", "tio"):
+                continue  # "är sex." is more often a count than an age
+            low, high = age_band(_NUMBER_WORDS[match.group(1)])
+            unit = f" {text[match.start(2):match.end(2)]}" if match.group(2) else ""
+            yield Span(start, match.end(), "age", replacement=f"{low}–{high}{unit}", priority=58)
+    for match in _AGE_RANGE.finditer(text) if "-" in text or "–" in text else ():
+        first, second, unit = int(match.group(1)), int(match.group(2)), match.group(3) or ""
+        if not (3 <= first < second <= 25 and second - first <= 5):
+            continue
+        if not unit.strip() and not _AGE_RANGE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        if unit.strip() == "år" and not _AGE_CONTEXT_BEFORE.search(text, max(0, match.start() - 16),
+                                                                   match.start()) \
+                and not _AGE_RANGE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        low, high = age_band(first)[0], age_band(second)[1]
+        yield Span(match.start(), match.end(), "age", replacement=f"{low}–{high}{unit}", priority=58)
     for match in _AGE_WORD.finditer(text) if "åri" in text or "ÅRI" in text else ():
         age = int(match.group(1))
         low, high = age_band(age)
@@ -569,9 +622,12 @@ def ages(text: str) -> Iterator[Span]:
         if not left or not (left[-1].isalpha() or left[-1] in "(,]:"):
             continue  # every age context ends in a word, "(", "," or ":"
         for index, (before, after) in enumerate(_BARE_AGE_CONTEXTS):
-            if before.search(text, max(0, start - 12), start) and after.match(text, end):
+            window = 40 if index == 3 else 20 if index == 0 else 12
+            if before.search(text, max(0, start - window), start) and after.match(text, end):
                 age = int(match.group(1))
-                if index >= 3 and not 1 <= age <= 25:
+                if index == 3 and _NOT_AN_AGE_SUBJECT.search(text, max(0, start - 40), start):
+                    break  # "klockan är 15", "det är 15 kvar"
+                if index >= 5 and not 1 <= age <= 25:
                     break  # "(3)" after a word is more often a footnote or a count than an age
                 low, high = age_band(age)
                 yield Span(start, end, "age", replacement=f"{low}–{high}", priority=57)
@@ -579,7 +635,14 @@ def ages(text: str) -> Iterator[Span]:
 
 
 # A year digit and a class letter; the words before decide whether a lower-case letter counts.
-_CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Ha-h])(?![\w:/\-])")
+_CLASS = re.compile(r"(?<![\w/.:\-])([1-9]) ?([A-Ha-h])(?![\w/\-]|:\S)")
+# A class written close in lower case ("8c") after a word that places a pupil in it:
+# "i 9a", "från 9c", "hela 9b", "(8a)", "Elif 9a", "Ängslättskolan 7b".
+_CLASS_LOWER_BEFORE = re.compile(
+    r"(?:\b(?:i|från|hela|in|ur|till|elev|elever|eleven|eleverna|klassen|mentor|skolan|skola)|"
+    r"[a-zåäö]skolan|\(|[A-ZÅÄÖ][a-zåäöéü]+)[ \t]*$")
+_NOT_CLASS_BEFORE = re.compile(r"(?:§|kap\.?|kapitel|paragraf|punkt|bilaga|sida|s\.|avsnitt|steg|nivå|"
+                               r"rum|sal|våning|lgh|port|plan|film|tv|bild)[ \t]*$", re.IGNORECASE)
 _CLASS_CUE = re.compile(r"\b(?:klass|klassen|kl\.)\s*\(?\s*$", re.IGNORECASE)
 _CLASS_VERB = re.compile(
     r"\b(?:går i|gick i|börjar i|började i|elev i|eleverna i|elever i|kommer från|mentor för|mentor i|"
@@ -597,8 +660,12 @@ def school_classes(text: str) -> Iterator[Span]:
             if "(" not in cue.group(0) and not cue.group(0).lower().startswith("klassen"):
                 start = cue.start()  # "klass 9B" becomes "årskurs 9"; "klassen (7c)" keeps "klassen ("
         elif (not (_CLASS_VERB.search(text, max(0, start - 16), start) and letter in "abcdefABCDEF")
-              and (letter not in "ABCDEF" or " " in match.group(0))):
-            continue  # a bare "9B" needs a capital class letter; "8c" needs "går i" before it
+              and (letter not in "ABCDEF" or " " in match.group(0))
+              and not (letter in "abcdef" and " " not in match.group(0) and match.group(0) not in ("2d", "3d")
+                       and _CLASS_LOWER_BEFORE.search(text, max(0, start - 20), start)
+                       and not _NOT_CLASS_BEFORE.search(text, max(0, start - 10), start)
+                       and not re.match(r"\s*§", text[match.end():match.end() + 3]))):
+            continue  # a bare "9B" needs a capital class letter; "8c" needs "går i", "från", "(" before it
         yield Span(start, match.end(), "school_class", replacement=f"årskurs {match.group(1)}", priority=59)
     for match in _GYMNASIUM.finditer(text):
         year = match.group(1)
