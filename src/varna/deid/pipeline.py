@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from varna.deid import lexicon, organisations, patterns
+from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
 from varna.deid.names import Token, find_names, tokenize
@@ -124,6 +124,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(patterns.identity_numbers(text))
     found.extend(patterns.phones(text))
     found.extend(patterns.contacts(text))
+    found.extend(handles.handles(text, words.is_ordinary))
     found.extend(patterns.chat_speakers(text, words.is_ordinary, KEEP))
     found.extend(patterns.vehicles(text))
     tokens = tokenize(text)

@@ -1,0 +1,79 @@
+"""Account names and profile links that the general patterns leave, or leave in pieces.
+
+Three shapes, each cheap to look for:
+
+* a profile link on a social platform ("fb.com/sara.h.3", "tiktok.com/@x/video/1") goes
+  whole, before the account name inside it can take a piece and leave the rest;
+* a dotted or underscored account name ("noor.x.03", "amiir.k_08") and a Discord tag
+  ("ShadowKing#4821");
+* the word after "användarnamn", "nick", "gamertag" … and "är", "heter" or a colon
+  ("användarnamnet där är Wolfsangel88"), unless it is an ordinary Swedish word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from varna.deid.model import Span
+
+_SOCIAL_DOMAINS = ("facebook.com", "fb.com", "instagram.com", "instagr.am", "tiktok.com", "youtube.com",
+                   "youtu.be", "snapchat.com", "twitter.com", "x.com", "twitch.tv", "discord.gg",
+                   "discord.com", "reddit.com", "t.me", "linkedin.com", "vk.com", "kick.com", "threads.net",
+                   "onlyfans.com", "steamcommunity.com", "spotify.com", "soundcloud.com", "pinterest.com")
+_PROFILE = re.compile(
+    r"(?<![\w.\-@/])(?:https?://)?(?:[\w\-]+\.)*(?:"
+    + "|".join(re.escape(d) for d in _SOCIAL_DOMAINS)
+    + r")/[^\s<>\"'”»)]+", re.IGNORECASE)
+# Letters, then at least one more part after a dot or an underscore; possessive, so an
+# e-mail's local part ("sara.k_9@…") is never matched in part.
+_DOTTED = re.compile(r"(?<![\w@./\-:#])[^\W\d_][^\W_]*+(?:[._][^\W_]++)++(?![\w@/#]|\.[^\W_])")
+_DISCORD_TAG = re.compile(r"(?<![\w@./#\-])[\w.]{2,32}#\d{4}(?![\w#])")
+_ACCOUNT_CUE = re.compile(
+    r"\b(?:användarnamn(?:et)?|kontonamn(?:et)?|profilnamn(?:et)?|nick(?:namn)?(?:et)?|nickname|gamertag|"
+    r"username)(?:\s+(?:där|då|nu|numera|förut|på\s+\w+))?\s*(?:[:=]|\s(?:är|e|var|va|heter|hette))\s*"
+    r"@?([^\W_][\w.\-#]{1,39})", re.IGNORECASE)
+_ACCOUNT_CUE_STEMS = ("användarnamn", "kontonamn", "profilnamn", "nick", "gamertag", "username")
+# Abbreviations written without a space before a number ("kap.3", "tel.070…", "sid.12").
+_NOT_ACCOUNT_HEADS = frozenset({
+    "kap", "sid", "tel", "nr", "avd", "lgh", "ver", "art", "bil", "tfn", "mob", "tr", "st", "dnr", "ref",
+    "kl", "ca", "fig", "tab", "bl", "ex", "obs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dec", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön", "vecka", "v", "www",
+    "punkt", "bilaga", "paragraf", "kapitel", "sida", "steg", "rum", "plan", "hus", "läs", "sal"})
+
+
+def _account_shape(value: str) -> bool:
+    """"noor.x.03", "amiir.k_08": an underscore, or a dotted name that ends in a number."""
+    if len(value) < 5:
+        return False
+    head = re.split(r"[._]", value, maxsplit=1)[0].lower()
+    if head in _NOT_ACCOUNT_HEADS:
+        return False
+    if "_" in value:
+        return True
+    return len(head) >= 3 and any(c.isdigit() for c in value)
+
+
+def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
+    """Account names and profile links in ``text``; ``is_word`` tells an ordinary Swedish word."""
+    lowered = text.lower()
+    if any(domain in lowered for domain in _SOCIAL_DOMAINS):
+        for match in _PROFILE.finditer(text):
+            value = match.group().rstrip(".,;:!?")
+            yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}",
+                       priority=83)
+    if "." in text or "_" in text:
+        for match in _DOTTED.finditer(text):
+            value = match.group()
+            if _account_shape(value):
+                yield Span(match.start(), match.end(), "handle", key=f"@{value.lower()}", priority=83)
+    if "#" in text:
+        for match in _DISCORD_TAG.finditer(text):
+            yield Span(match.start(), match.end(), "handle", key=f"@{match.group().lower()}", priority=83)
+    if any(stem in lowered for stem in _ACCOUNT_CUE_STEMS):
+        for match in _ACCOUNT_CUE.finditer(text):
+            value = match.group(1).rstrip(".,:;!?-")
+            if len(value) < 2 or (value.isalpha() and is_word(value)):
+                continue
+            yield Span(match.start(1), match.start(1) + len(value), "handle", key=f"@{value.lower()}",
+                       priority=83)
