@@ -236,8 +236,25 @@ ORGANISATION_HEADS: dict[str, str] = {
                      "hvb-hemmet", "hvb", "stödboendet", "familjehemmet", "företaget", "firman",
                      "restaurangen", "butiken", "affären", "kiosken", "pizzerian", "frisören",
                      "verkstaden", "lagret", "bolaget", "caféet", "kaféet", "salongen", "gallerian",
-                     "biblioteket", "ungdomsgården", "kafét"), "organisation"),
+                     "biblioteket", "ungdomsgården", "kafét", "restaurang", "pizzeria", "café", "kafé",
+                     "hotell", "hotel", "bar", "simhallen", "badhuset", "dansstudion", "dansstudio",
+                     "komvux", "frisörsalong", "städfirma", "åkeri",
+                     "bilverkstad", "bageri", "konditori"), "organisation"),
+    **dict.fromkeys(("masjid", "moschee"), "place_of_worship"),
+    # Chains: a store is named by its chain and its place ("Hemköp Lindängen", "Coop Forum Jägersro").
+    **dict.fromkeys(("ica", "coop", "hemköp", "willys", "lidl", "netto", "pressbyrån", "systembolaget",
+                     "apoteket", "jysk", "biltema", "bauhaus", "elgiganten", "rusta", "okq8", "preem",
+                     "ingo"), "workplace"),
 }
+# The chain words above whose name may follow in lower case when it is a known place ("ica nära möllan").
+CHAIN_HEADS = frozenset({"ica", "coop", "hemköp", "willys", "lidl", "netto", "pressbyrån"})
+# Nouns after a place that make a named institution of it: "Lindängens äldreboende", "Hyllie bibliotek".
+INSTITUTION_NOUNS = frozenset({"bibliotek", "biblioteket", "äldreboende", "äldreboendet", "vårdcentral",
+                               "vårdcentralen", "simhall", "simhallen", "fritidsgård", "fritidsgården",
+                               "ungdomsgård", "ungdomsgården", "kyrka", "kyrkan", "moské", "moskén",
+                               "bibliotekets", "äldreboendets", "badhus", "sporthall", "sporthallen",
+                               "idrottshall", "idrottshallen", "församling", "församlingen", "förskola",
+                               "förskolan", "gymnasium"})
 
 # Endings of compound names of organisations: "Rosengårdsskolan", "Sankt Petri kyrka".
 ORGANISATION_ENDINGS: tuple[tuple[str, str], ...] = (

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 
 from varna.deid.gazetteer import (
+    CHAIN_HEADS,
     CLUB_MARKS,
     FUNCTION_WORDS,
     GENERIC_ORGANISATIONS,
+    INSTITUTION_NOUNS,
     KEEP,
     MALMO_DISTRICTS,
     MALMO_NEIGHBOURHOODS,
@@ -61,7 +63,8 @@ _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school",
 # Only the head noun ignores case: the name after it must be capitalised or quoted.
 _HEAD = re.compile(
     r"\b(?i:(" + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
-    + rf"))[ \t]+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{{2,60}}[\"”“»'])|(?P<name>{_WORD}(?: {_WORD}){{0,3}}))")
+    + r"))[ \t]+(?:(?P<quoted>[\"”“«'][^\"”“»'\n]{2,60}[\"”“»'])"
+    + rf"|(?P<name>(?:(?:al|an|ar|as|ad|at|el|ash|ul)-)?{_WORD}(?: {_WORD}){{0,3}}))")
 _CLUB_AFTER = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
 _CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK"})
@@ -77,6 +80,35 @@ _WORKPLACE = re.compile(
     r"\b(?:jobbar|jobbade|arbetar|arbetade|praktiserar|praktiserade|praktik|prao|anställd|extrajobbar|"
     r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd)[ \t]+(?:på|hos|vid|för)[ \t]+"
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+# Heads that are ordinary nouns in lower case: "fritidsgården Rosen" keeps "fritidsgården".
+GENERIC_HEAD_WORDS = frozenset({"skolan", "förskolan", "gymnasiet", "föreningen", "klubben", "laget",
+                                "gymmet", "nätverket", "organisationen", "rörelsen", "kören", "moskén",
+                                "församlingen",
+                                "kyrkan", "boendet", "företaget", "firman", "restaurangen", "butiken",
+                                "affären", "kiosken", "pizzerian", "frisören", "verkstaden", "lagret",
+                                "bolaget", "caféet", "kaféet", "salongen", "gallerian", "biblioteket",
+                                "kafét", "stiftelsen", "skola", "förskola", "förening", "kyrka", "moské",
+                                "församling", "bar", "hotell", "hotel", "grill", "restaurang"})
+# "ica nära möllan", "Coop Forum Jägersro": a chain, perhaps its format, and a place.
+_CHAIN = re.compile(r"(?i:(" + "|".join(sorted(CHAIN_HEADS, key=len, reverse=True)) + r"))"
+                    r"(?:[ \t]+(?i:nära|maxi|kvantum|supermarket|forum|extra|city|to go|konsum|stormarknad))?"
+                    r"[ \t]+([\wåäöÅÄÖ]+(?:[ \t]+[\wåäöÅÄÖ]+)?)")
+_ADJECTIVE_ENDINGS = ("förening", "föreningen", "församling", "församlingen", "centret", "centrum", "center",
+                      "kulturcenter", "informationscentret", "förbund", "förbundet")
+# "Kurdiska kulturföreningen", "Bosniakiska islamiska församlingen", "Turkiska föreningen i Malmö".
+_ADJECTIVE_ORG = re.compile(
+    rf"((?:S:t[ \t]+)?(?:{_WORD}[ \t]+){{1,2}})((?:[a-zåäö][a-zåäö\-]*a[ \t]+)?)"
+    r"([a-zåäö]*(?:" + "|".join(_ADJECTIVE_ENDINGS) + r"))(?:[ \t]+i[ \t]+Malmö)?(?![\wåäöÅÄÖ])")
+_INSTITUTIONS = "|".join(sorted(INSTITUTION_NOUNS, key=len, reverse=True))
+_INSTITUTION = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖ\-]+)[ \t]+(" + _INSTITUTIONS + r")(?![\wåäö])")
+
+
+def _adjective_label(noun: str) -> str:
+    if "församling" in noun:
+        return "place_of_worship"
+    return "association" if "förening" in noun or "förbund" in noun else "organisation"
+
+
 _NAME_PREFIXES = frozenset({"Sankt", "S:t", "Norra", "Södra", "Östra", "Västra", "Nya", "Gamla", "Stora",
                             "Lilla", "Internationella", "Engelska", "Malmö", "Kunskapsskolan", "Fria"})
 
@@ -161,7 +193,7 @@ def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], i
 def _all_triggers() -> frozenset[str]:
     separate = set(_SEPARATE_LABEL) | {f"{word}s" for word in _SEPARATE_LABEL}
     return frozenset(separate | set(ORGANISATION_HEADS) | CLUB_MARKS | _CLUB_PREFIXES | _COMPANY_MARKS
-                     | _WORKPLACE_VERBS)
+                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS)
 
 
 _TRIGGERS = _all_triggers()
@@ -175,16 +207,29 @@ def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]
     patterns are anchored at them instead.
     """
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
-        "separate", "head", "club_after", "club_before", "company", "workplace")}
+        "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
+        "institution")}
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
-        if lower not in _TRIGGERS and word not in _TRIGGERS:
+        if lower not in _TRIGGERS and word not in _TRIGGERS and not lower.endswith(_ADJECTIVE_ENDINGS):
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
             candidates.append(("separate", _match_ending_at(_SEPARATE, text, tokens, index, 2)))
         if lower in ORGANISATION_HEADS:
             candidates.append(("head", _HEAD.match(text, token.start)))
+        if lower in CHAIN_HEADS:
+            chain = _CHAIN.match(text, token.start)
+            if chain is not None:
+                place = chain.group(2).lower()
+                if place in _PLACE_LOWER or place.split()[0] in _PLACE_LOWER:
+                    if place not in _PLACE_LOWER:
+                        chain = _CHAIN.match(text, token.start, chain.start(2) + len(place.split()[0]))
+                    candidates.append(("chain", chain))
+        if lower.endswith(_ADJECTIVE_ENDINGS) and index > 0:
+            candidates.append(("adjective", _match_ending_at(_ADJECTIVE_ORG, text, tokens, index, 5)))
+        if lower in INSTITUTION_NOUNS and index > 0:
+            candidates.append(("institution", _INSTITUTION.match(text, tokens[index - 1].start)))
         if word in CLUB_MARKS:
             candidates.append(("club_after", _match_ending_at(_CLUB_AFTER, text, tokens, index, 3)))
         if word in _CLUB_PREFIXES:
@@ -254,6 +299,9 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
     for match in triggered["head"]:
         head = match.group(1).lower()
         label = ORGANISATION_HEADS[head]
+        # A capitalised head is part of the name ("Fritidsgården Rosen", "Restaurang Lotus"),
+        # and then even "Malmö" after it names the place ("Komvux Malmö").
+        capital_head = match.group(1)[0].isupper() and not _sentence_start(text, match.start())
         if match.group("quoted"):
             start, end = match.start("quoted"), match.end("quoted")
         else:
@@ -261,7 +309,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             kept: list[str] = []
             for word in name_words:
                 bare = word.rstrip(".,;:!?")
-                if bare in KEEP:
+                if bare in KEEP and not (capital_head and bare == "Malmö"):
                     break
                 kept.append(bare)
                 if bare != word:
@@ -270,7 +318,28 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
                 continue
             start = match.start("name")
             end = start + len(" ".join(kept))
-        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=72)
+        priority = 72
+        if head not in GENERIC_HEAD_WORDS or capital_head:
+            start, priority = match.start(1), 70  # "jobbar på Pizzeria Roma" stays a workplace
+        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=priority)
+    for match in triggered["chain"]:
+        yield Span(match.start(), match.end(), "workplace", key=f"org:{match.group(0).lower()}", priority=72)
+    for match in triggered["adjective"]:
+        first = match.group(1).split()[0]
+        adjective = first.lower().endswith("ska")  # "Kurdiska", "Somaliska": a language, here a name
+        if first.lower() in FUNCTION_WORDS or (first in KEEP and first != "Malmö" and not adjective):
+            continue
+        if words.is_ordinary(first) and not adjective and first not in _NAME_PREFIXES:
+            continue  # "Nya kulturföreningen"; "Kurdiska kulturföreningen" is a name
+        start = match.start()
+        yield Span(start, match.end(), _adjective_label(match.group(3)),
+                   key=f"org:{text[start:match.end()].lower()}", priority=74)
+    for match in triggered["institution"]:
+        place = match.group(1).lower()
+        if place not in _PLACE_LOWER and place[:-1] not in _PLACE_LOWER:
+            continue
+        yield Span(match.start(), match.end(), "organisation", key=f"org:{match.group(0).lower()}",
+                   priority=76)
     for match in triggered["club_after"]:
         name = match.group(1).split()
         opening = _sentence_start(text, match.start())

@@ -1,0 +1,62 @@
+"""Organisations named by a head word, a chain and a place, an adjective before an association,
+or a place before an institution."""
+
+from __future__ import annotations
+
+import pytest
+from tests.deid.helpers import gone, kept, labels
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Pappan driver Restaurang Saffran vid torget.", "Restaurang Saffran", "organisation"),
+    ("Vi möttes på Ungdomsgården Fyren igår.", "Ungdomsgården Fyren", "organisation"),
+    ("Hon läser svenska på Komvux Malmö nu.", "Komvux Malmö", "organisation"),
+    ("Han ber i Masjid an-Nur på fredagar.", "Masjid an-Nur", "place_of_worship"),
+])
+def test_capitalised_head_goes_with_the_name(text: str, name: str, label: str) -> None:
+    result = gone(text, name.split()[0], name.split()[-1])
+    assert labels(result)[name] == label
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mamman jobbar på Willys Rosengård.", "Willys Rosengård"),
+    ("han står utanför coop forum jägersro varje kväll", "coop forum jägersro"),
+    ("hon kassajobbar på ica maxi hyllie", "ica maxi hyllie"),
+])
+def test_chain_and_place(text: str, name: str) -> None:
+    result = gone(text, name)
+    assert labels(result)[name] == "workplace"
+
+
+def test_chain_alone_stays() -> None:
+    kept("Vi handlade på ICA och Lidl.", "ICA", "Lidl")
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Föräldrarna är med i Eritreanska kulturföreningen sedan länge.", "Eritreanska kulturföreningen",
+     "association"),
+    ("Kontakt med Assyriska ortodoxa församlingen i Malmö.", "Assyriska ortodoxa församlingen i Malmö",
+     "place_of_worship"),
+    ("Han fick hjälp av Afghanska föräldraföreningen.", "Afghanska föräldraföreningen", "association"),
+])
+def test_adjective_and_association(text: str, name: str, label: str) -> None:
+    result = gone(text, name)
+    assert labels(result)[name] == label
+
+
+def test_ordinary_adjective_before_association_stays() -> None:
+    result = kept("Den nya föreningen och Svenska kyrkan hjälper till.", "föreningen", "Svenska kyrkan")
+    assert not result.entities
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hon jobbar natt på Holma äldreboende.", "Holma äldreboende"),
+    ("Läxhjälpen är på Seveds bibliotek.", "Seveds bibliotek"),
+])
+def test_place_and_institution(text: str, name: str) -> None:
+    result = gone(text, name)
+    assert labels(result)[name] == "organisation"
+
+
+def test_institution_without_a_place_stays() -> None:
+    kept("Hon lånar böcker på Stadsbiblioteket och går till biblioteket.", "biblioteket")
