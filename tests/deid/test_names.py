@@ -191,3 +191,9 @@ def test_two_surnames_joined_by_a_slash_are_two_people() -> None:
 def test_a_bare_initial_after_a_name_goes_with_it() -> None:
     result = gone("På gården satt Omar K och två kompisar.", "Omar", " K ")
     assert "[Person 1] och" in result.text
+
+
+def test_a_known_name_that_is_a_word_goes_after_hanging_out_with() -> None:
+    result = gone("han umgås med lillen hela helgerna nu", "lillen")
+    assert "med [Person 1] hela" in result.text
+    kept("hon kom med rosor och en bulle till mötet", "rosor", "bulle")

@@ -28,6 +28,10 @@ _PROFILE = re.compile(
 # Letters, then at least one more part after a dot or an underscore; possessive, so an
 # e-mail's local part ("sara.k_9@…") is never matched in part.
 _DOTTED = re.compile(r"(?<![\w@./\-:#])[^\W\d_][^\W_]*+(?:[._][^\W_]++)++(?![\w@/#]|\.[^\W_])")
+# Where a dot or an underscore is glued between two letters or digits; the few such places
+# are where an account name can be, so the full shape is tried only from there.
+_GLUE = re.compile(r"[._]")
+_BACK = re.compile(r"[\w.]{0,40}$")
 _DISCORD_TAG = re.compile(r"(?<![\w@./#\-])[\w.]{2,32}#\d{4}(?![\w#])")
 _ACCOUNT_CUE = re.compile(
     r"\b(?:användarnamn(?:et)?|kontonamn(?:et)?|profilnamn(?:et)?|nick(?:namn)?(?:et)?|nickname|gamertag|"
@@ -62,11 +66,23 @@ def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
             value = match.group().rstrip(".,;:!?")
             yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}",
                        priority=83)
-    if "." in text or "_" in text:
-        for match in _DOTTED.finditer(text):
-            value = match.group()
-            if _account_shape(value):
-                yield Span(match.start(), match.end(), "handle", key=f"@{value.lower()}", priority=83)
+    reached = -1
+    last = len(text) - 1
+    for glue in _GLUE.finditer(text):
+        at = glue.start()
+        if at < reached or at == 0 or at == last or not (text[at - 1].isalnum() and text[at + 1].isalnum()):
+            continue
+        back = _BACK.search(text, max(0, glue.start() - 40), glue.start())
+        start = back.start() if back is not None else glue.start()
+        while start < glue.start() and not text[start].isalpha():
+            start += 1  # an account name opens with a letter: "9b.amir_k" starts at "amir"
+        shape = _DOTTED.match(text, start)
+        if shape is None:
+            continue
+        reached = shape.end()
+        value = shape.group()
+        if _account_shape(value):
+            yield Span(shape.start(), shape.end(), "handle", key=f"@{value.lower()}", priority=83)
     if "#" in text:
         for match in _DISCORD_TAG.finditer(text):
             yield Span(match.start(), match.end(), "handle", key=f"@{match.group().lower()}", priority=83)

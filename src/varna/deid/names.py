@@ -59,6 +59,12 @@ _SUBJECT_VERBS = frozenset({
 })
 
 
+# "hänger med bullen", "umgås med kalle": after these and "med" stands a person.
+_COMPANY_VERBS = frozenset({"hänger", "hängde", "umgås", "umgicks", "bråkar", "bråkade", "träffar",
+                            "träffade", "snackar", "snackade", "pratar", "pratade", "bor", "bodde", "sover",
+                            "sov", "är", "e", "var", "va", "gick", "går", "åkte", "åker", "kom", "kommer"})
+
+
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
 _CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
@@ -178,6 +184,11 @@ class NameFinder:
                 or self.words.is_ordinary(lower)):
             return None
         return token.text, ""
+
+    def _in_company(self, index: int) -> bool:
+        """"han hänger med bullen nu": a known name right after "<verb> med"."""
+        before = self._previous_words(index, 2)
+        return len(before) == 2 and before[0] == "med" and before[1] in _COMPANY_VERBS
 
     def _verb_follows(self, index: int) -> bool:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -332,6 +343,8 @@ class NameFinder:
             # is the name.
             if (info.common and not suffix and self._verb_follows(index) and lower not in ROLE_WORDS
                     and not (role and role[0] in _DETERMINERS)):
+                return base, suffix
+            if not suffix and self._in_company(index):
                 return base, suffix
             return None
         if info.common or (role and role[0] in ROLE_WORDS):
