@@ -60,3 +60,27 @@ def test_place_and_institution(text: str, name: str) -> None:
 
 def test_institution_without_a_place_stays() -> None:
     kept("Hon lånar böcker på Stadsbiblioteket och går till biblioteket.", "biblioteket")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Han tränar med Malmö Kanotklubb Kvarnen varje vecka.", "Malmö Kanotklubb Kvarnen"),
+    ("Hon sjunger i Gospelkören Malmö på lördagar.", "Gospelkören Malmö"),
+    ("Han spelar i Malmö Rugby Club sedan i våras.", "Malmö Rugby Club"),
+])
+def test_capitalised_words_joined_to_malmo_name_an_organisation(text: str, name: str) -> None:
+    gone(text, name)
+
+
+def test_the_city_and_its_authorities_stay() -> None:
+    result = kept("Han bor i Malmö. Malmö stad och Polisen i Malmö har kontakt.", "Malmö stad", "Polisen")
+    assert not result.entities
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brodern jobbar på Rahimi Bil & Däck i Fosie.", "Rahimi Bil & Däck"),
+    ("Pappan äger Nguyen Städ & Fönster i Malmö AB.", "Nguyen Städ & Fönster i Malmö AB"),
+    ("Mamman arbetar på Vietnam Kitchen Hyllie.", "Vietnam Kitchen Hyllie"),
+    ("Pojken är placerad på Ekbacken sedan mars.", "Ekbacken"),
+])
+def test_workplaces_and_companies_with_connectors(text: str, name: str) -> None:
+    gone(text, name)

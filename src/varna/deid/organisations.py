@@ -67,19 +67,22 @@ _HEAD = re.compile(
     + rf"|(?P<name>(?:(?:al|an|ar|as|ad|at|el|ash|ul)-)?{_WORD}(?: {_WORD}){{0,3}}))")
 _CLUB_AFTER = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
-_CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK"})
-_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK)[ \t]+"
+_CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK", "HK", "BoIS", "IBK", "SK"})
+_CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK|HK|BoIS|IBK|SK)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 _COMPANY_MARKS = frozenset({"AB", "HB", "KB", "Center", "Centre", "Centret", "Institute", "Foundation"})
-_COMPANY = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})(AB|HB|KB|Center|Centre|Centret|Institute|Foundation)"
+_COMPANY = re.compile(rf"({_WORD}[ \t]+(?:(?:{_WORD}|&|i)[ \t]+){{0,4}})"
+                      r"(AB|HB|KB|Center|Centre|Centret|Institute|Foundation)"
                       r"(?![\wåäöÅÄÖ])")
 _WORKPLACE_VERBS = frozenset({
     "jobbar", "jobbade", "arbetar", "arbetade", "praktiserar", "praktiserade", "praktik", "prao", "anställd",
-    "extrajobbar", "sommarjobbar", "sommarjobb", "sommarjobbet", "jobb", "extrajobb", "timanställd"})
+    "extrajobbar", "sommarjobbar", "sommarjobb", "sommarjobbet", "jobb", "extrajobb", "timanställd", "jobbet",
+    "placerad", "placerades", "placerats", "placeras", "praktiken"})
 _WORKPLACE = re.compile(
     r"\b(?:jobbar|jobbade|arbetar|arbetade|praktiserar|praktiserade|praktik|prao|anställd|extrajobbar|"
-    r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd)[ \t]+(?:på|hos|vid|för)[ \t]+"
-    rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+    r"sommarjobbar|sommarjobb|sommarjobbet|jobb|extrajobb|timanställd|jobbet|placerad|placerades|placerats|"
+    r"placeras|praktiken)[ \t]+(?:på|hos|vid|för)[ \t]+"
+    rf"({_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,2}})")
 # Heads that are ordinary nouns in lower case: "fritidsgården Rosen" keeps "fritidsgården".
 GENERIC_HEAD_WORDS = frozenset({"skolan", "förskolan", "gymnasiet", "föreningen", "klubben", "laget",
                                 "gymmet", "nätverket", "organisationen", "rörelsen", "kören", "moskén",
@@ -101,6 +104,37 @@ _ADJECTIVE_ORG = re.compile(
     r"([a-zåäö]*(?:" + "|".join(_ADJECTIVE_ENDINGS) + r"))(?:[ \t]+i[ \t]+Malmö)?(?![\wåäöÅÄÖ])")
 _INSTITUTIONS = "|".join(sorted(INSTITUTION_NOUNS, key=len, reverse=True))
 _INSTITUTION = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖ\-]+)[ \t]+(" + _INSTITUTIONS + r")(?![\wåäö])")
+
+
+# Words after "Malmö" that name the city or its authorities, not an organisation of their own.
+_CITY_WORDS = frozenset({"stad", "stads", "kommun", "kommuns", "universitet", "högskola", "c", "central",
+                         "centralstation", "ff", "airport", "arena", "live", "opera", "stadsområde",
+                         "stadsdel", "tingsrätt", "hamn", "län", "centrum", "city"})
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.islower() for c in token.text) or token.text in _CLUB_PREFIXES
+
+
+def _malmo_name(text: str, tokens: list[Token], index: int, words: WordList) -> re.Match[str] | None:
+    """"Malmö Stadsteater", "Unga Röster Malmö": capitalised words joined to "Malmö" name an organisation."""
+    first = index
+    while first > 0 and index - first < 3 and tokens[first].gap_before == " " and _capitalised_word(
+            tokens[first - 1]):
+        first -= 1
+    while first < index and (tokens[first].text in KEEP or tokens[first].lower in FUNCTION_WORDS
+                             or tokens[first].lower in _PLACE_LOWER
+                             or (tokens[first].sentence_start and words.is_ordinary(tokens[first].text))):
+        first += 1
+    last = index
+    while (last + 1 < len(tokens) and last - index < 2 and tokens[last + 1].gap_before == " "
+           and _capitalised_word(tokens[last + 1]) and tokens[last + 1].text not in KEEP
+           and tokens[last + 1].lower not in _CITY_WORDS and tokens[last + 1].lower not in _PLACE_LOWER
+           and not text.startswith(":", tokens[last + 1].end)):
+        last += 1
+    if first == index and last == index:
+        return None
+    return re.compile(re.escape(text[tokens[first].start:tokens[last].end])).match(text, tokens[first].start)
 
 
 def _adjective_label(noun: str) -> str:
@@ -199,7 +233,7 @@ def _all_triggers() -> frozenset[str]:
 _TRIGGERS = _all_triggers()
 
 
-def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]:
+def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, list[re.Match[str]]]:
     """Run each organisation pattern only where its key word stands.
 
     Scanning the whole text with every pattern costs more than all the rest of the
@@ -208,10 +242,11 @@ def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]
     """
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
-        "institution")}
+        "institution", "malmo")}
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
-        if lower not in _TRIGGERS and word not in _TRIGGERS and not lower.endswith(_ADJECTIVE_ENDINGS):
+        if (lower not in _TRIGGERS and word not in _TRIGGERS and not lower.endswith(_ADJECTIVE_ENDINGS)
+                and word != "Malmö"):
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
@@ -228,6 +263,8 @@ def _triggered(text: str, tokens: list[Token]) -> dict[str, list[re.Match[str]]]
                     candidates.append(("chain", chain))
         if lower.endswith(_ADJECTIVE_ENDINGS) and index > 0:
             candidates.append(("adjective", _match_ending_at(_ADJECTIVE_ORG, text, tokens, index, 5)))
+        if word == "Malmö" and not token.sentence_start:
+            candidates.append(("malmo", _malmo_name(text, tokens, index, words)))
         if lower in INSTITUTION_NOUNS and index > 0:
             candidates.append(("institution", _INSTITUTION.match(text, tokens[index - 1].start)))
         if word in CLUB_MARKS:
@@ -279,7 +316,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         start = _with_prefix_words(text, token.start, words) if extend else token.start
         key = f"org:{text[start:token.end - len(possessive)].lower()}"
         yield Span(start, token.end, _ENDING_LABEL[ending], key=key, suffix=possessive, priority=74)
-    triggered = _triggered(text, tokens)
+    triggered = _triggered(text, tokens, words)
     for match in triggered["separate"]:
         name = match.group(1)
         first = name.split()[0]
@@ -301,7 +338,8 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         label = ORGANISATION_HEADS[head]
         # A capitalised head is part of the name ("Fritidsgården Rosen", "Restaurang Lotus"),
         # and then even "Malmö" after it names the place ("Komvux Malmö").
-        capital_head = match.group(1)[0].isupper() and not _sentence_start(text, match.start())
+        capital_head = match.group(1)[0].isupper()
+        opening = _sentence_start(text, match.start())
         if match.group("quoted"):
             start, end = match.start("quoted"), match.end("quoted")
         else:
@@ -309,7 +347,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             kept: list[str] = []
             for word in name_words:
                 bare = word.rstrip(".,;:!?")
-                if bare in KEEP and not (capital_head and bare == "Malmö"):
+                if bare in KEEP and not (capital_head and not opening and bare == "Malmö"):
                     break
                 kept.append(bare)
                 if bare != word:
@@ -367,12 +405,24 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
     for match in triggered["workplace"]:
         name = match.group(1).split()
         kept = []
+        # "Thai Garden", "Malmö Stadsteater": a kept word is part of a longer name.
+        longer = any(word not in KEEP and word != "&" and word.lower() not in _PLACE_LOWER for word in name[1:])
         for word in name:
-            if word in KEEP:
+            if word in KEEP and not longer:
                 break
             kept.append(word)
-        if not kept:
+        if not kept or (len(kept) == 1 and kept[0].lower() in _PLACE_LOWER):
             continue
         start = match.start(1)
         end = start + len(" ".join(kept))
-        yield Span(start, end, "workplace", key=f"org:{text[start:end].lower()}", priority=71)
+        label = "organisation" if match.group(0).lower().startswith("placera") else "workplace"
+        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=71)
+    for match in triggered["malmo"]:
+        start, end = match.span()
+        label = "organisation"
+        for part in match.group(0).split():
+            if part in CLUB_MARKS or part in _CLUB_PREFIXES:
+                label = "association"
+            elif part.lower().endswith(_ENDINGS):
+                label = _ENDING_LABEL[next(e for e in _ENDINGS if part.lower().endswith(e))]
+        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=75)
