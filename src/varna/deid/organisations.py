@@ -67,7 +67,8 @@ _HEAD = re.compile(
     + rf"|(?P<name>(?:(?:al|an|ar|as|ad|at|el|ash|ul)-)?{_WORD}(?: {_WORD}){{0,3}}))")
 _CLUB_AFTER = re.compile(rf"((?:{_WORD}[ \t]+){{1,3}})({'|'.join(sorted(CLUB_MARKS, key=len, reverse=True))})"
                          r"(?![\wåäöÅÄÖ])")
-_CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK", "HK", "BoIS", "IBK", "SK"})
+_CLUB_PREFIXES = frozenset({"IFK", "FC", "BK", "AIK", "IK", "IF", "FF", "KFUM", "KFUK", "HK", "BoIS", "IBK",
+                            "SK"})
 _CLUB_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ])(IFK|FC|BK|AIK|IK|IF|FF|KFUM|KFUK|HK|BoIS|IBK|SK)[ \t]+"
                           rf"({_WORD}(?:[ \t]+{_WORD})?)")
 _COMPANY_MARKS = frozenset({"AB", "HB", "KB", "Center", "Centre", "Centret", "Institute", "Foundation"})
@@ -113,7 +114,7 @@ _CITY_WORDS = frozenset({"stad", "stads", "kommun", "kommuns", "universitet", "h
 
 
 def _capitalised_word(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.islower() for c in token.text) or token.text in _CLUB_PREFIXES
+    return (token.text[:1].isupper() and any(c.islower() for c in token.text)) or token.text in _CLUB_PREFIXES
 
 
 def _malmo_name(text: str, tokens: list[Token], index: int, words: WordList) -> re.Match[str] | None:
@@ -406,7 +407,8 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         name = match.group(1).split()
         kept = []
         # "Thai Garden", "Malmö Stadsteater": a kept word is part of a longer name.
-        longer = any(word not in KEEP and word != "&" and word.lower() not in _PLACE_LOWER for word in name[1:])
+        longer = any(word not in KEEP and word != "&" and word.lower() not in _PLACE_LOWER
+                     for word in name[1:])
         for word in name:
             if word in KEEP and not longer:
                 break
