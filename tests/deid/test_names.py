@@ -197,3 +197,19 @@ def test_a_known_name_that_is_a_word_goes_after_hanging_out_with() -> None:
     result = gone("han umgås med lillen hela helgerna nu", "lillen")
     assert "med [Person 1] hela" in result.text
     kept("hon kom med rosor och en bulle till mötet", "rosor", "bulle")
+
+
+def test_an_unknown_lower_case_name_as_a_subject_or_greeted_goes() -> None:
+    result = gone("tja bexhet, vet du om valmira har kommit hem? valmira sa att hon skulle",
+                  "bexhet", "valmira")
+    assert result.text.count("[Person 2]") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "lärarn sa att vi ska ses efter lunch",
+    "ngn har sagt att mkt har hänt där",
+    "dom sa att shia-hatare har skrivit på väggen",
+    "typ alla har gått hem nu",
+])
+def test_shorthand_spoken_forms_and_compounds_before_a_verb_are_no_names(text: str) -> None:
+    assert not deidentify(text).entities

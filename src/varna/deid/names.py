@@ -65,12 +65,23 @@ _COMPANY_VERBS = frozenset({"hänger", "hängde", "umgås", "umgicks", "bråkar"
                             "sov", "är", "e", "var", "va", "gick", "går", "åkte", "åker", "kom", "kommer"})
 
 
+# Chat shorthand that is no dictionary word, so never a name on its shape alone.
+_SHORTHAND = frozenset({
+    "ngn", "ngt", "ngr", "mkt", "iaf", "ba", "aa", "nåra", "nåre", "mycke", "kmr", "abo", "lixom", "ocks",
+    "pga", "lr", "btw", "dvs", "osv", "asså", "aså", "assa", "liksom", "tror", "vet", "fan", "jao", "jaaa",
+    "nää", "näe", "mmm", "hmm", "haha", "hahaha", "xd", "idk", "imo", "tbh", "ish", "nvm", "mvh", "tex",
+    "bla", "sjuuukt", "ganska", "jätte", "gäri", "shuno", "ewa", "eyy", "yani", "wollah", "vallah", "len",
+    "bror", "broder", "kompis", "alla", "nån", "nåt", "nånting", "nåting", "sen", "dom", "dem", "hen"})
+
+
 _CUE_LINKS = CUE_FILLERS | {"kallar", "sig", "honom", "henne", "dem", "för"}
 _CUE_ANY = NAME_CUES | _CUE_LINKS
 _CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
 _POSSESSIVES = ("s", "'s", "’s")
 _LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint", "al", "el", "abd", "abdul", "van", "von",
                                 "de", "da", "della", "di", "le", "la", "mac", "mc", "o", "ben", "ould"})
+_GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "yo", "hey", "hi", "salam",
+                        "salaam"})
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
                           "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
                           "vilket", "de"})
@@ -190,6 +201,28 @@ class NameFinder:
         before = self._previous_words(index, 2)
         return len(before) == 2 and before[0] == "med" and before[1] in _COMPANY_VERBS
 
+    def _unknown_subject(self, index: int) -> tuple[str, str] | None:
+        """"zorvan sa att …", "hej zorvan": in chat, a lower-case word that is no Swedish or
+        English word, no chat shorthand and no function word, as the subject of a verb
+        or greeted, is a name the lists lack."""
+        token = self.tokens[index]
+        lower = token.lower
+        if (len(lower) < 3 or lower in _SHORTHAND or lower in FUNCTION_WORDS or lower in CHAT_WORDS
+                or lower in self.english or not any(c in "aeiouyåäö" for c in lower)
+                or self.words.is_ordinary(lower) or self._colloquial(lower)):
+            return None
+        previous = self._previous_words(index, 1)
+        if previous and previous[0] in _DETERMINERS:
+            return None
+        greeted = bool(previous) and previous[0] in _GREETINGS
+        return (token.text, "") if greeted or self._verb_follows(index) else None
+
+    def _colloquial(self, lower: str) -> bool:
+        """"lärarn", "fritidsledarn" (spoken for "läraren"), "shia-råttor": ordinary words."""
+        if "-" in lower:
+            return any(self.words.is_ordinary(part) for part in lower.split("-") if len(part) >= 3)
+        return lower.endswith("rn") and self.words.is_ordinary(lower[:-1] + "en")
+
     def _verb_follows(self, index: int) -> bool:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         return (following is not None and following.gap_before == " "
@@ -279,7 +312,8 @@ class NameFinder:
         previous = self.tokens[index - 1].lower if index and not token.sentence_start else ""
         cue_near = previous in _CUE_ANY
         if (word[0].islower() and previous not in _CUE_OR_ROLE and lower not in self.names
-                and lower[:-1] not in self.names):
+                and lower[:-1] not in self.names and previous not in _GREETINGS
+                and not self._verb_follows(index)):
             return None  # the common case, first: an ordinary lower-case word
         if len(word) < 2 or not self._free(token):
             return None
@@ -332,7 +366,7 @@ class NameFinder:
             return None
         # Lower case: chat and quick notes ("amir sa att …").
         if known is None:
-            return self._unknown_after_role(index)
+            return self._unknown_after_role(index) or self._unknown_subject(index)
         base, suffix, info = known
         if len(base) < 3 or base.lower() in FREQUENT_WORDS:
             return None
@@ -402,7 +436,9 @@ class NameFinder:
         for index, token in enumerate(tokens):
             # Most words are lower-case and no name: skip them without a call.
             if (token.lower not in forms and token.text[0].islower()
-                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_OR_ROLE)):
+                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_OR_ROLE)
+                    and (index + 1 == len(tokens) or tokens[index + 1].lower not in _SUBJECT_VERBS)
+                    and (not index or tokens[index - 1].lower not in _GREETINGS)):
                 continue
             if index in decided:
                 continue
