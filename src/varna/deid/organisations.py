@@ -148,8 +148,21 @@ _NAME_PREFIXES = frozenset({"Sankt", "S:t", "Norra", "Södra", "Östra", "Västr
                             "Lilla", "Internationella", "Engelska", "Malmö", "Kunskapsskolan", "Fria"})
 
 
+# "stadsområde Öster", "SSP Norr": a compass word after an area word is one of Malmö's districts.
+_COMPASS_DISTRICT = re.compile(r"\b(?:stadsområde|stadsområdet|stadsdel|stadsdelen|SSP|SSP-möte|område|"
+                               r"området|Stadsområde|Stadsdel)[ \t]*:?[ \t]+"
+                               r"(Norr|Söder|Öster|Väster|Nord|Syd|Öst|Väst)(?![\wåäöÅÄÖ])")
+# A square, park or centre named after a place goes whole: "Limhamns torg" → "en plats".
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:torg|torget|centrum|park|parken|plan|strand|stranden)(?![\wåäö])")
+
+
 def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
     """Malmö's districts, neighbourhoods and spots, looked up one to three words at a time."""
+    if "SSP" in text or "stads" in text or "Stads" in text or "område" in text:
+        for match in _COMPASS_DISTRICT.finditer(text):
+            # "stadsområde Öster" → "ett stadsområde"; "SSP Norr" → "SSP ett stadsområde"
+            start = match.start() if match.group(0).lower().startswith("stads") else match.start(1)
+            yield Span(start, match.end(1), "place", replacement="ett stadsområde", priority=65)
     index = 0
     while index < len(tokens):
         first = tokens[index].lower
@@ -170,6 +183,14 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
                 if name[0].islower() and lowered in _ORDINARY_IN_LOWER_CASE:
                     continue  # "ön", "triangeln" in lower case are ordinary words
                 phrase = _PLACE_LOWER[lowered]
+                noun = _PLACE_NOUN_AFTER.match(text, tokens[last].end) if possessive or width == 1 else None
+                if noun is not None and name[0].isupper():
+                    found = Span(tokens[index].start, noun.end(), "place", replacement="en plats",
+                                 priority=66)
+                    while last + 1 < len(tokens) and tokens[last + 1].end <= noun.end():
+                        last += 1
+                    index = last
+                    break
                 found = Span(tokens[index].start, tokens[last].end, "place",
                              replacement=phrase + ("" if phrase.endswith("s") else possessive), priority=65)
                 index = last

@@ -279,18 +279,22 @@ def vehicles(text: str) -> Iterator[Span]:
 _STREET_SUFFIXES = ("gatan|vägen|gränd|gränden|torget|allén|allé|stigen|backen|plan|leden|stråket|gången|"
                     "platsen|esplanaden|promenaden|kajen|vallen|parken|liden|slingan|ringen|bågen|kroken|"
                     "gården|boulevarden|väg|gata|torg|stig|backe|park|plats|boulevard")
-_STREET_PREFIX = r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|Sankt|Kung|Drottning|Prins)\s+)?"
+_STREET_PREFIX = (r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|Sankt|Kung|Drottning|Prins|Von|"
+                  r"von|norra|södra|östra|västra|stora|lilla|gamla|nya)\s+|[A-ZÅÄÖ][a-zåäöéü]+\s(?=[A-ZÅÄÖ][a-zåäöéü]+s\s))?")
 # A house letter is a capital ("12 B", "12B") or a small letter written close ("12b");
 # "Ystadvägen 23 i Malmö" has no letter.
-_HOUSE = (r"\s+\d{1,4}(?:\s?[A-J](?![\wåäö])|[a-j](?![\wåäö]))?(?:\s*-\s*\d{1,4})?"
-          r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?")
+_HOUSE = (r"\s+\d{1,4}(?:\s?[A-J](?![\wåäö])|[a-j](?![\wåäö]))?(?:\s*[-–]\s*\d{1,4})?"
+          r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?"
+          r"(?:,?\s*\d{1,2}\s?(?:tr|trappor|trappa|vån|våningen)\b\.?)?"
+          rf"(?!\s+(?:{_MONTH_ALTERNATIVES})\b)")
 _ADDRESS_NUMBERED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}(?:[A-ZÅÄÖ][a-zåäöéü]+(?:s\s|\s)(?i:{_STREET_SUFFIXES})"
+    r"|[a-zåäö][a-zåäöéü]+s\s(?:väg|gata|gränd|allé|torg|stig)"
     rf"|[A-ZÅÄÖa-zåäö][a-zåäöéü]{{1,}}(?:{_STREET_SUFFIXES})){_HOUSE}(?![\w/])")
 # A street named without a number: only the unambiguous endings, capitalised.
 _ADDRESS_NAMED = re.compile(
     rf"(?<![\w-]){_STREET_PREFIX}[A-ZÅÄÖ][a-zåäöéü]{{2,}}(?:gatan|vägen|gränd|gränden|allén|stigen|"
-    r"esplanaden|promenaden|kajen|stråket)(?![\wåäö])")
+    r"esplanaden|promenaden|kajen|stråket|s väg|s gata|s gränd|s allé)(?![\wåäö])")
 # In lower case only the unmistakable street endings count ("bor på lönngatan 5").
 _LOWER_CASE_STREETS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "backen", "torget")
 _POST_BOX = re.compile(r"\b(?:Box|box|BOX|Postbox|Pl)\s\d{1,5}\b")
@@ -301,7 +305,7 @@ _POSTCODE_CUED = _Folded(r"(?:postnummer|postnr|postadress)\s*:?\s*((?:se-?\s?)?
 
 _STREET_ENDINGS = tuple(_STREET_SUFFIXES.split("|"))
 _NAMED_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "allén", "stigen", "esplanaden", "promenaden",
-                         "kajen", "stråket")
+                         "kajen", "stråket", "väg", "gata", "allé")
 
 
 def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token],
@@ -323,15 +327,24 @@ def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token]
                 break
 
 
+def _in_lexicon(word: str) -> bool:
+    from varna.deid.lexicon import words  # loaded once; only lower-case streets need it
+
+    return word in words()
+
+
 def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = frozenset(),
               is_word: Callable[[str], bool] = lambda word: False) -> Iterator[Span]:
     """Street addresses. ``ordinary`` holds street-like words that are plain nouns ("motorvägen");
     ``is_word`` tells an ordinary lower-case word ("likabehandlingsplan 1") from a street."""
     for match in _street_matches(_ADDRESS_NUMBERED, text, tokens, _STREET_ENDINGS):
         value = match.group(0)
-        street = value.split()[0]
-        if street[0].islower() and (is_word(street) or not street.endswith(_LOWER_CASE_STREETS)):
-            continue
+        street_words = re.match(r"\D+", value)
+        parts = street_words.group(0).split() if street_words else value.split()[:1]
+        street = parts[-1]
+        if value[0].islower() and (not street.endswith((*_LOWER_CASE_STREETS, "väg", "gata"))
+                                   or (len(parts) == 1 and _in_lexicon(street))):
+            continue  # "motorvägen 3" is a road; "lönngatan 5", "ramels väg 62" are addresses
         yield Span(match.start(), match.end(), "address", key=f"adr:{value.lower()}", priority=78)
     for match in _street_matches(_ADDRESS_NAMED, text, tokens, _NAMED_STREET_ENDINGS):
         value = match.group(0)
@@ -419,7 +432,9 @@ def long_numbers(text: str) -> Iterator[Span]:
 _DATE_FORMS = (
     r"(?P<iso>(?:19|20)\d{2}-?[01]\d-?[0-3]\d)"
     r"|(?P<short>\d{2}[01]\d[0-3]\d)(?![\d\-])"
-    rf"|(?P<day>[0-3]?\d)(?::e|:a|e|a)?\s+(?P<month>{_MONTH_ALTERNATIVES})\.?(?:\s+(?P<year>(?:19|20)\d{{2}}))?"
+    rf"|(?P<day>[0-3]?\d)(?::e|:a|e|a)?\s+(?P<month>{_MONTH_ALTERNATIVES})"
+    r"(?:(?<=[a-zåäö]{3})(?<!mar)(?<!maj)(?<!jun)(?<!jul)\.(?=[ \t]+(?:19|20)\d\d))?"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?"
     r"|(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:[ \-](?P<y>(?:19|20)?\d{2}))?"
     r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)?\d{2})"
 )
@@ -430,6 +445,8 @@ _BIRTH = _Folded(
 # up behind the match afterwards.
 _DATE = _Folded(rf"(?<![\w\-/.])(?:{_DATE_FORMS})(?![\w\-/])")
 _DEN_BEFORE = re.compile(r"\b[Dd]en\s+$")
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|tor|"
+                             r"fre|lör|sön)(?:en)?\.?,?\s+$")
 
 
 def _month_and_year(match: re.Match[str]) -> tuple[int, str] | None:
@@ -499,6 +516,9 @@ def dates(text: str) -> Iterator[Span]:
                 and _NOT_A_DATE_AFTER.match(text, match.end())):
             continue
         start = den.start() if den else match.start()
+        weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        if weekday is not None:
+            start = weekday.start()  # "lör 18/3", "tisdag den 4 maj": the weekday dates it too
         month, year = found
         words = MONTHS[month - 1] + (f" {year}" if year else "")
         before = _previous_word(text, start)
