@@ -82,6 +82,7 @@ _LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint", "al", "el", 
                                 "de", "da", "della", "di", "le", "la", "mac", "mc", "o", "ben", "ould"})
 _GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "yo", "hey", "hi", "salam",
                         "salaam"})
+_OPENS_A_NAME = _CUE_OR_ROLE | _GREETINGS  # the words after which any word may be a name
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
                           "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
                           "vilket", "de"})
@@ -433,23 +434,26 @@ class NameFinder:
         forms = name_forms()
         tokens = self.tokens
         decided = self._speakers()
+        last = len(tokens) - 1
         for index, token in enumerate(tokens):
+            lower = token.lower
+            previous = tokens[index - 1].lower if index and not token.sentence_start else ""
             # Most words are lower-case and no name: skip them without a call.
-            if (token.lower not in forms and token.text[0].islower()
-                    and (not index or token.sentence_start or tokens[index - 1].lower not in _CUE_OR_ROLE)
-                    and (index + 1 == len(tokens) or tokens[index + 1].lower not in _SUBJECT_VERBS)
-                    and (not index or tokens[index - 1].lower not in _GREETINGS)):
+            if token.text[0].islower() and lower not in forms and previous not in _OPENS_A_NAME and (
+                    index == last or lower in FUNCTION_WORDS
+                    or tokens[index + 1].lower not in _SUBJECT_VERBS):
                 continue
-            if index in decided:
+            # "och", "Han", "till": function words and kept words are names only after a cue.
+            if index in decided or (previous not in _CUE_ANY
+                                    and (lower in FUNCTION_WORDS or token.text in KEEP)):
                 continue
             found = self._decide(index)
             if found is not None:
                 decided[index] = found
         self._extend_cued(decided)
         # 'Nattapong "Pong" Srisuk': a quoted word between two parts of a name is a nickname.
-        for index in range(1, len(tokens) - 1):
-            if (index not in decided and index - 1 in decided and index + 1 in decided
-                    and tokens[index].gap_before in _QUOTED_GAPS_BEFORE
+        for index in [i + 1 for i in decided if i + 2 in decided and i + 1 not in decided]:
+            if (tokens[index].gap_before in _QUOTED_GAPS_BEFORE
                     and tokens[index + 1].gap_before in _QUOTED_GAPS_AFTER):
                 decided[index] = (tokens[index].text, "")
         known = {fold(base) for base, _ in decided.values()}
