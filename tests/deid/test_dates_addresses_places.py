@@ -69,3 +69,28 @@ def test_compass_district_after_an_area_word(text: str, word: str) -> None:
 
 def test_compass_word_as_direction_stays() -> None:
     kept("De sprang norr om skolan. Söder om parken var tomt.", "norr", "Söder")
+
+
+def test_iso_date_after_a_place_is_no_house_number() -> None:
+    result = deidentify("Möte Lindängen/Bellevuegården 2018-04-09 kl 14.")
+    assert "i april 2018" in result.text
+
+
+@pytest.mark.parametrize("number", ["+44 7911 123456", "+358 40 123 4567", "0049 170 1234567"])
+def test_foreign_phone_numbers(number: str) -> None:
+    result = gone(f"Pappans nummer {number} (utomlands).", number)
+    assert labels(result)[number] == "phone"
+
+
+@pytest.mark.parametrize("text", [
+    "Han kör en moped, skylten var GHT 47 enligt vakten.",
+    "Mopeden med reg. nr KLM 83 stod utanför.",
+])
+def test_moped_plates_after_a_vehicle_word(text: str) -> None:
+    plate = next(part for part in ("GHT 47", "KLM 83") if part in text)
+    result = gone(text, plate)
+    assert labels(result)[plate] == "vehicle"
+
+
+def test_three_letters_and_two_digits_without_a_vehicle_word_stay() -> None:
+    kept("Vi pratade om LVU 12 och ABC 34 på mötet.", "ABC 34")

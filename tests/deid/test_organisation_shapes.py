@@ -84,3 +84,13 @@ def test_the_city_and_its_authorities_stay() -> None:
 ])
 def test_workplaces_and_companies_with_connectors(text: str, name: str) -> None:
     gone(text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anmälan kom från Syriska Kulturföreningen i Malmö igår.", "Syriska Kulturföreningen i Malmö"),
+    ("Hon går på Malmö Tekniska Gymnasium.", "Tekniska Gymnasium"),
+    ("Pojken bor på HVB-hemmet Ekbacken.", "Ekbacken"),
+    ("han går på kroksbäcksskolan typ", "kroksbäcksskolan"),
+])
+def test_more_organisation_writings(text: str, name: str) -> None:
+    gone(text, name)

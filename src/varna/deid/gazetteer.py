@@ -233,7 +233,7 @@ ORGANISATION_HEADS: dict[str, str] = {
     **dict.fromkeys(("moskén", "församlingen", "kyrkan", "synagogan", "templet", "moské",
                      "församling", "kyrka", "bönelokalen"), "place_of_worship"),
     **dict.fromkeys(("fritidsgården", "fritidsgård", "mötesplatsen", "träffpunkten", "boendet",
-                     "hvb-hemmet", "hvb", "stödboendet", "familjehemmet", "företaget", "firman",
+                     "hvb-hemmet", "hvb", "hemmet", "stödboendet", "familjehemmet", "företaget", "firman",
                      "restaurangen", "butiken", "affären", "kiosken", "pizzerian", "frisören",
                      "verkstaden", "lagret", "bolaget", "caféet", "kaféet", "salongen", "gallerian",
                      "biblioteket", "ungdomsgården", "kafét", "restaurang", "pizzeria", "café", "kafé",

@@ -49,7 +49,7 @@ _ENDINGS = tuple(e for e, _ in ORGANISATION_ENDINGS)
 _ENDING_LAST_LETTERS = frozenset(e[-1] for e in _ENDINGS) | {"s"}
 _SEPARATE = re.compile(
     rf"(?<![\wåäöÅÄÖ\-])((?:{_WORD}[ \t]+)?{_WORD})[ \t]+"
-    r"(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|"
+    r"(skolan|skola|förskola|förskolan|gymnasium|gymnasiet|Gymnasium|Gymnasiet|"
     r"grundskola|friskola|folkhögskola|moské|moskén|kyrka|kyrkan|församling|församlingen|förening|"
     r"föreningen|fritidsgård|fritidsgården|hus|huset)(s)?(?![\wåäöÅÄÖ])")
 _SEPARATE_LABEL = {"skolan": "school", "skola": "school", "förskola": "school", "förskolan": "school",
@@ -88,7 +88,8 @@ _WORKPLACE = re.compile(
 GENERIC_HEAD_WORDS = frozenset({"skolan", "förskolan", "gymnasiet", "föreningen", "klubben", "laget",
                                 "gymmet", "nätverket", "organisationen", "rörelsen", "kören", "moskén",
                                 "församlingen",
-                                "kyrkan", "boendet", "företaget", "firman", "restaurangen", "butiken",
+                                "kyrkan", "boendet", "hemmet", "företaget", "firman", "restaurangen",
+                                "butiken",
                                 "affären", "kiosken", "pizzerian", "frisören", "verkstaden", "lagret",
                                 "bolaget", "caféet", "kaféet", "salongen", "gallerian", "biblioteket",
                                 "kafét", "stiftelsen", "skola", "förskola", "förening", "kyrka", "moské",
@@ -102,7 +103,8 @@ _ADJECTIVE_ENDINGS = ("förening", "föreningen", "församling", "församlingen"
 # "Kurdiska kulturföreningen", "Bosniakiska islamiska församlingen", "Turkiska föreningen i Malmö".
 _ADJECTIVE_ORG = re.compile(
     rf"((?:S:t[ \t]+)?(?:{_WORD}[ \t]+){{1,2}})((?:[a-zåäö][a-zåäö\-]*a[ \t]+)?)"
-    r"([a-zåäö]*(?:" + "|".join(_ADJECTIVE_ENDINGS) + r"))(?:[ \t]+i[ \t]+Malmö)?(?![\wåäöÅÄÖ])")
+    r"((?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?(?:" + "|".join(_ADJECTIVE_ENDINGS) + r"))"
+    r"(?:[ \t]+i[ \t]+Malmö)?(?![\wåäöÅÄÖ])")
 _INSTITUTIONS = "|".join(sorted(INSTITUTION_NOUNS, key=len, reverse=True))
 _INSTITUTION = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖ\-]+)[ \t]+(" + _INSTITUTIONS + r")(?![\wåäö])")
 
@@ -329,7 +331,8 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         core = core[:-1] if core.endswith("s") else core
         named_before = stem[0].islower() and _named_before(text, tokens, token, words)
         if (stem[0].islower() and core not in is_name and core not in _PLACE_LOWER
-                and core + "n" not in _PLACE_LOWER and words.is_ordinary(lowered) and not named_before):
+                and core + "n" not in _PLACE_LOWER and core + "en" not in _PLACE_LOWER
+                and words.is_ordinary(lowered) and not named_before):
             continue  # "musikskolan", "koranskola": ordinary; "lindängeskolan", "Malmö latinskola": named
         if (stem[0].isupper() and words.is_ordinary(lowered) and (token.sentence_start or lowered in words)
                 and core not in _PLACE_LOWER and core not in is_name):
@@ -352,7 +355,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         if " " in name and first.lower() in words and first not in _NAME_PREFIXES:
             start += len(first) + 1  # "Barnhälsoplan Tallbackens förskola": the plan is no part of the name
         possessive = match.group(3) or ""
-        label = _SEPARATE_LABEL[match.group(2)]
+        label = _SEPARATE_LABEL[match.group(2).lower()]
         yield Span(start, match.end(), label, key=f"org:{text[start:match.end()].lower().rstrip('s')}",
                    suffix=possessive, priority=73)
     for match in triggered["head"]:

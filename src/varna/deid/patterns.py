@@ -116,7 +116,14 @@ def _national_digits(rest: str) -> str:
     return "0" + re.sub(r"\D", "", rest)
 
 
+# A foreign number written with its country code: "+44 7700 900123", "+358 40 123 4567".
+_FOREIGN_PHONE = re.compile(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:[ \-]?\(?\d\)?){7,12}(?![\d\-])")
+
+
 def phones(text: str) -> Iterator[Span]:
+    for match in _FOREIGN_PHONE.finditer(text) if "+" in text or "00" in text else ():
+        digits = re.sub(r"\D", "", match.group(0))
+        yield Span(match.start(), match.end(), "phone", key=f"tel:+{digits.lstrip('0')}", priority=84)
     for match in _PHONE.finditer(text):
         national = _national_digits(match.group(2))
         if national.startswith("00") or not 8 <= len(national) <= 10:
@@ -263,7 +270,18 @@ _PLATE_CUED = _Folded(
     rf"\s*:?\s*([{_PLATE_LETTER.lower()}]{{3}} ?\d{{2}}[{_PLATE_LETTER.lower()}0-9])\b")
 
 
+# Mopeds (class I) carry three letters and two digits: "ABC 12"; only after a vehicle word.
+_MOPED_PLATE = re.compile(rf"(?<![\w\-/])([{_PLATE_LETTER}]{{3}}) ?(\d{{2}})(?![\w\-/]|[.,]\d)")
+_VEHICLE_WORDS = re.compile(r"(?i:moped|reg|skylt|fordon|bil|mc\b|motorcykel|scooter|epa|a-traktor)")
+
+
 def vehicles(text: str) -> Iterator[Span]:
+    for match in _MOPED_PLATE.finditer(text):
+        if match.group(1) in ACRONYMS or not _VEHICLE_WORDS.search(text, max(0, match.start() - 80),
+                                                                      match.start()):
+            continue
+        plate = match.group(1) + match.group(2)
+        yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
     for match in _PLATE.finditer(text):
         if match.group(1) in ACRONYMS:
             continue
@@ -283,7 +301,8 @@ _STREET_PREFIX = (r"(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|S:t|
                   r"von|norra|södra|östra|västra|stora|lilla|gamla|nya)\s+|[A-ZÅÄÖ][a-zåäöéü]+\s(?=[A-ZÅÄÖ][a-zåäöéü]+s\s))?")
 # A house letter is a capital ("12 B", "12B") or a small letter written close ("12b");
 # "Ystadvägen 23 i Malmö" has no letter.
-_HOUSE = (r"\s+\d{1,4}(?:\s?[A-J](?![\wåäö])|[a-j](?![\wåäö]))?(?:\s*[-–]\s*\d{1,4})?"
+_HOUSE = (r"\s+(?!(?:19|20)\d\d-[01]\d-[0-3]\d)\d{1,4}(?:\s?[A-J](?![\wåäö])|[a-j](?![\wåäö]))?"
+          r"(?:\s*[-–]\s*\d{1,4})?"
           r"(?:\s*,?\s*(?:lgh|lägenhet|lgh\.|lgh nr|lägenhetsnummer|lght?)\.?\s*(?:nr\.?\s*)?\d{3,4})?"
           r"(?:,?\s*\d{1,2}\s?(?:tr|trappor|trappa|vån|våningen)\b\.?)?"
           rf"(?!\s+(?:{_MONTH_ALTERNATIVES})\b)")
