@@ -213,3 +213,8 @@ def test_an_unknown_lower_case_name_as_a_subject_or_greeted_goes() -> None:
 ])
 def test_shorthand_spoken_forms_and_compounds_before_a_verb_are_no_names(text: str) -> None:
     assert not deidentify(text).entities
+
+
+@pytest.mark.parametrize("name", ["milad", "robel", "yusra", "kübra", "nasteho", "zuzanna"])
+def test_more_common_names_go_in_lower_case_chat(name: str) -> None:
+    gone(f"har du hört nåt från {name} sen i fredags", name)
