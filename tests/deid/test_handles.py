@@ -53,3 +53,8 @@ def test_abbreviations_glued_to_numbers_are_no_accounts(text: str) -> None:
 def test_an_email_address_is_not_cut_into_an_account_name() -> None:
     result = gone("Skriv till sara.k_9@hotmail.com eller till amir.h12@live.se.", "sara.k_9", "amir.h12")
     assert {e.label for e in result.entities} == {"email"}
+
+
+def test_the_word_after_a_platform_and_a_colloquial_copula_goes() -> None:
+    gone("hennes insta e tova.official och hans kik va dani.b", "tova.official", "dani.b")
+    kept("hans snap e privat nu", "privat")

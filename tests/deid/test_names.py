@@ -218,3 +218,13 @@ def test_shorthand_spoken_forms_and_compounds_before_a_verb_are_no_names(text: s
 @pytest.mark.parametrize("name", ["milad", "robel", "yusra", "kübra", "nasteho", "zuzanna"])
 def test_more_common_names_go_in_lower_case_chat(name: str) -> None:
     gone(f"har du hört nåt från {name} sen i fredags", name)
+
+
+def test_a_common_name_joined_by_och_to_a_found_name_goes_even_when_a_word() -> None:
+    result = gone("fritidsledaren sa att nils och linnea bråkade igen", "linnea", "nils")
+    assert "[Person 1] och [Person 2]" in result.text
+    kept("Farid o per vecka", "per vecka")
+
+
+def test_a_relation_opening_a_sentence_is_no_name() -> None:
+    kept("Bror till Sabinas kompis har hört av sig.", "Bror till")

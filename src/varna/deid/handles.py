@@ -37,6 +37,13 @@ _ACCOUNT_CUE = re.compile(
     r"\b(?:användarnamn(?:et)?|kontonamn(?:et)?|profilnamn(?:et)?|nick(?:namn)?(?:et)?|nickname|gamertag|"
     r"username)(?:\s+(?:där|då|nu|numera|förut|på\s+\w+))?\s*(?:[:=]|\s(?:är|e|var|va|heter|hette))\s*"
     r"@?([^\W_][\w.\-#]{1,39})", re.IGNORECASE)
+# "hans insta e samii.official", "kik: jonte.b": the word after a platform and a copula, in
+# the colloquial spelling the general patterns do not read ("e", "va").
+_PLATFORM_CUE = re.compile(
+    r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|kik|discord|telegram|twitter|facebook|twitch|steam|psn)"
+    r"(?:[- ]?(?:namn|namnet|konto|kontot|nick))?\s+(?:e|va)\s+@?([^\W_][\w.\-]{1,39})", re.IGNORECASE)
+_PLATFORM_STEMS = ("snap", "insta", "ig ", "tiktok", "kik", "discord", "telegram", "twitter", "facebook",
+                   "twitch", "steam", "psn")
 _ACCOUNT_CUE_STEMS = ("användarnamn", "kontonamn", "profilnamn", "nick", "gamertag", "username")
 # Abbreviations written without a space before a number ("kap.3", "tel.070…", "sid.12").
 _NOT_ACCOUNT_HEADS = frozenset({
@@ -44,6 +51,11 @@ _NOT_ACCOUNT_HEADS = frozenset({
     "kl", "ca", "fig", "tab", "bl", "ex", "obs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "okt", "nov", "dec", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön", "vecka", "v", "www",
     "punkt", "bilaga", "paragraf", "kapitel", "sida", "steg", "rum", "plan", "hus", "läs", "sal"})
+
+
+# Words after "insta e …" that say something about the account, not its name.
+_NOT_ACCOUNTS = frozenset({"privat", "hemligt", "borta", "nytt", "ny", "låst", "stängt", "raderat", "fake",
+                           "typ", "bara", "inte", "samma", "hans", "hennes", "min", "din", "den", "det"})
 
 
 def _account_shape(value: str) -> bool:
@@ -86,10 +98,15 @@ def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
     if "#" in text:
         for match in _DISCORD_TAG.finditer(text):
             yield Span(match.start(), match.end(), "handle", key=f"@{match.group().lower()}", priority=83)
+    cues = []
     if any(stem in lowered for stem in _ACCOUNT_CUE_STEMS):
-        for match in _ACCOUNT_CUE.finditer(text):
+        cues.append(_ACCOUNT_CUE)
+    if any(stem in lowered for stem in _PLATFORM_STEMS):
+        cues.append(_PLATFORM_CUE)
+    for cue in cues:
+        for match in cue.finditer(text):
             value = match.group(1).rstrip(".,:;!?-")
-            if len(value) < 2 or (value.isalpha() and is_word(value)):
+            if len(value) < 2 or (value.isalpha() and (is_word(value) or value.lower() in _NOT_ACCOUNTS)):
                 continue
             yield Span(match.start(1), match.start(1) + len(value), "handle", key=f"@{value.lower()}",
                        priority=83)

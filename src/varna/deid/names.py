@@ -80,6 +80,7 @@ _CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
 _POSSESSIVES = ("s", "'s", "’s")
 _LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint", "al", "el", "abd", "abdul", "van", "von",
                                 "de", "da", "della", "di", "le", "la", "mac", "mc", "o", "ben", "ould"})
+_AND = frozenset({"och", "o", "å", "eller", "samt"})
 _GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "yo", "hey", "hi", "salam",
                         "salaam"})
 _OPENS_A_NAME = _CUE_OR_ROLE | _GREETINGS  # the words after which any word may be a name
@@ -347,6 +348,8 @@ class NameFinder:
                 # A name that is also an ordinary word ("Björk", "Berg", "Lisa") counts where
                 # Swedish would not capitalise the word; opening a sentence, only if it is a
                 # name common in Sweden ("Stark sekretess" in a heading stays).
+                if opening and base.lower() in ROLE_WORDS:
+                    return None  # "Bror till …", "Mamma ringde": the relation, not the name Bror
                 return (base, suffix) if info.common or not opening else None
             if word.isupper() or len(word) < 3:
                 return None
@@ -495,11 +498,30 @@ class NameFinder:
                 found = self._repeat(index, surnames)
                 if found is not None:
                     decided[index] = found
+        self._coordinated(decided)
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
         for index, (base, suffix) in list(decided.items()):
             if not suffix and base.endswith("s") and fold(base[:-1]) in known:
                 decided[index] = (base[:-1], "s")
         return self._join(decided)
+
+    def _coordinated(self, decided: dict[int, tuple[str, str]]) -> None:
+        """"ebba och wilma", "Ros & Amir": a common name joined by "och" to a found name is one too,
+        even when it is also a word."""
+        tokens = self.tokens
+        for index in sorted(decided):
+            for other, link in ((index + 2, index + 1), (index - 2, index - 1)):
+                if other < 0 or other >= len(tokens) or other in decided or tokens[link].lower not in _AND:
+                    continue
+                token = tokens[other]
+                if (not self._free(token) or token.lower in FUNCTION_WORDS or self._keep(token.text)
+                        or (token.text[0].islower() and token.lower in FREQUENT_WORDS)):
+                    continue
+                if tokens[link].sentence_start or (other > link and token.sentence_start):
+                    continue
+                info = self.names.get(fold(token.text))
+                if info is not None and info.common and token.lower not in ROLE_WORDS:
+                    decided[other] = (token.text, "")
 
     def _extend_cued(self, decided: dict[int, tuple[str, str]]) -> None:
         """A cue reaches over the whole name it introduces.
