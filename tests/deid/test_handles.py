@@ -58,3 +58,9 @@ def test_an_email_address_is_not_cut_into_an_account_name() -> None:
 def test_the_word_after_a_platform_and_a_colloquial_copula_goes() -> None:
     gone("hennes insta e tova.official och hans kik va dani.b", "tova.official", "dani.b")
     kept("hans snap e privat nu", "privat")
+
+
+def test_link_pages_and_chat_links_go_whole() -> None:
+    result = gone("Alla hennes konton finns på linktr.ee/moa.kristall och wa.me/46701112233.",
+                  "moa.kristall", "46701112233", "linktr.ee")
+    assert "[Webbadress 1]" in result.text

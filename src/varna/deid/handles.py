@@ -20,7 +20,8 @@ from varna.deid.model import Span
 _SOCIAL_DOMAINS = ("facebook.com", "fb.com", "instagram.com", "instagr.am", "tiktok.com", "youtube.com",
                    "youtu.be", "snapchat.com", "twitter.com", "x.com", "twitch.tv", "discord.gg",
                    "discord.com", "reddit.com", "t.me", "linkedin.com", "vk.com", "kick.com", "threads.net",
-                   "onlyfans.com", "steamcommunity.com", "spotify.com", "soundcloud.com", "pinterest.com")
+                   "onlyfans.com", "steamcommunity.com", "spotify.com", "soundcloud.com", "pinterest.com",
+                   "linktr.ee", "vsco.co", "wa.me", "bsky.app", "tellonym.me", "ask.fm")
 _PROFILE = re.compile(
     r"(?<![\w.\-@/])(?:https?://)?(?:[\w\-]+\.)*(?:"
     + "|".join(re.escape(d) for d in _SOCIAL_DOMAINS)
