@@ -228,3 +228,12 @@ def test_a_common_name_joined_by_och_to_a_found_name_goes_even_when_a_word() -> 
 
 def test_a_relation_opening_a_sentence_is_no_name() -> None:
     kept("Bror till Sabinas kompis har hört av sig.", "Bror till")
+
+
+@pytest.mark.parametrize("text", [
+    "bup har sagt att dom tar det nästa vecka",
+    "fältarna sa att det var lugnt på torget",
+    "snapchatten var full av hot i helgen",
+])
+def test_lower_case_acronyms_spoken_plurals_and_platforms_before_a_verb_are_no_names(text: str) -> None:
+    assert not deidentify(text).entities

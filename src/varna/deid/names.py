@@ -80,6 +80,8 @@ _CUE_OR_ROLE = _CUE_ANY | ROLE_WORDS
 _POSSESSIVES = ("s", "'s", "’s")
 _LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint", "al", "el", "abd", "abdul", "van", "von",
                                 "de", "da", "della", "di", "le", "la", "mac", "mc", "o", "ben", "ould"})
+_PLATFORM_STEMS = ("insta", "snap", "tiktok", "discord", "kik", "telegram", "whatsapp", "youtube", "facebook",
+                   "twitter", "twitch", "messenger", "signal", "threads", "reddit", "steam")
 _AND = frozenset({"och", "o", "å", "eller", "samt"})
 _GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "yo", "hey", "hi", "salam",
                         "salaam"})
@@ -209,7 +211,8 @@ class NameFinder:
         or greeted, is a name the lists lack."""
         token = self.tokens[index]
         lower = token.lower
-        if (len(lower) < 3 or lower in _SHORTHAND or lower in FUNCTION_WORDS or lower in CHAT_WORDS
+        if (len(lower) < 3 or lower in _SHORTHAND or lower.upper() in ACRONYMS or lower in FUNCTION_WORDS
+                or lower in CHAT_WORDS
                 or lower in self.english or not any(c in "aeiouyåäö" for c in lower)
                 or self.words.is_ordinary(lower) or self._colloquial(lower)):
             return None
@@ -220,10 +223,18 @@ class NameFinder:
         return (token.text, "") if greeted or self._verb_follows(index) else None
 
     def _colloquial(self, lower: str) -> bool:
-        """"lärarn", "fritidsledarn" (spoken for "läraren"), "shia-råttor": ordinary words."""
+        """"lärarn", "fältarna" (spoken forms), "shia-råttor", "snapchatten": ordinary words."""
         if "-" in lower:
             return any(self.words.is_ordinary(part) for part in lower.split("-") if len(part) >= 3)
-        return lower.endswith("rn") and self.words.is_ordinary(lower[:-1] + "en")
+        if lower.startswith(_PLATFORM_STEMS):
+            return True
+        if lower.endswith("rn") and self.words.is_ordinary(lower[:-1] + "en"):
+            return True
+        for ending in ("arna", "erna", "orna", "na", "en", "et"):
+            stem = lower[:-len(ending)]
+            if lower.endswith(ending) and len(stem) >= 4 and (stem in self.words or stem + "e" in self.words):
+                return True  # "fältarna" from "fältare"
+        return False
 
     def _verb_follows(self, index: int) -> bool:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
