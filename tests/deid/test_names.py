@@ -237,3 +237,7 @@ def test_a_relation_opening_a_sentence_is_no_name() -> None:
 ])
 def test_lower_case_acronyms_spoken_plurals_and_platforms_before_a_verb_are_no_names(text: str) -> None:
     assert not deidentify(text).entities
+
+
+def test_klara_besked_after_kom_med_stays() -> None:
+    kept("Socialsekreteraren kom med klara besked om placeringen.", "klara besked")

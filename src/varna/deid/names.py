@@ -62,7 +62,7 @@ _SUBJECT_VERBS = frozenset({
 # "hänger med bullen", "umgås med kalle": after these and "med" stands a person.
 _COMPANY_VERBS = frozenset({"hänger", "hängde", "umgås", "umgicks", "bråkar", "bråkade", "träffar",
                             "träffade", "snackar", "snackade", "pratar", "pratade", "bor", "bodde", "sover",
-                            "sov", "är", "e", "var", "va", "gick", "går", "åkte", "åker", "kom", "kommer"})
+                            "sov", "är", "e", "var", "va", "bråkat", "hängt", "umgåtts", "träffat"})
 
 
 # Chat shorthand that is no dictionary word, so never a name on its shape alone.
