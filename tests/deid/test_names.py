@@ -241,3 +241,17 @@ def test_lower_case_acronyms_spoken_plurals_and_platforms_before_a_verb_are_no_n
 
 def test_klara_besked_after_kom_med_stays() -> None:
     kept("Socialsekreteraren kom med klara besked om placeringen.", "klara besked")
+
+
+@pytest.mark.parametrize("text", [
+    "Åsa-Li (15) sa: 'nej!' -- sen gick hon.\n\nİlkay kom 12:30, Jean-Luc’s bror 3D-film",
+    "  -- bara tecken 123 ",
+    "",
+])
+def test_tokens_cover_their_words_and_gaps_exactly(text: str) -> None:
+    from varna.deid.names import tokenize
+    previous_end = 0
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
+        assert text[previous_end:token.start] == token.gap_before
+        previous_end = token.end

@@ -36,6 +36,7 @@ from varna.deid.lexicon import NameInfo, WordList, english, fold, name_forms
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_GAP_AND_TOKEN = re.compile(r"([\W\d_]*)([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 _BOUNDARY = re.compile(r"[.!?\n:;]")
 _OPENERS = " \t\"'«»“”(–-•*>"
 # Words that follow a subject: an unknown capitalised word before them is a person.
@@ -120,17 +121,20 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     boundary = _BOUNDARY.search
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        gap = text[previous_end:start]
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    position = 0
+    # Gaps and words in one C-level pass: every gap is a run of non-letters, so the word
+    # that follows starts right after it.
+    for gap, word in _GAP_AND_TOKEN.findall(text):
+        start = position + len(gap)
+        end = start + len(word)
+        position = end
         starts = not tokens if gap == " " else (not tokens or boundary(gap) is not None)
-        lower = word.lower()
+        lower = lowered[start:end] if same_length else word.lower()
         if "\u0307" in lower:
             lower = fold(word)
         append(_new_token(Token, (start, end, word, starts, gap, lower)))
-        previous_end = end
     return tokens
 
 
