@@ -130,7 +130,7 @@ _IDENTITY = re.compile(r"(?<![\w+\-/.])((?:18|19|20)?\d{6})\s?([-+])?\s?(\d{4})(
 
 
 def identity_numbers(text: str) -> Iterator[Span]:
-    for match in _IDENTITY.finditer(text):
+    for match in _at_digits(_IDENTITY, text):
         value = match.group(0)
         label = classify_identity_number(value)
         digits = re.sub(r"\D", "", value)[-10:]
@@ -419,7 +419,7 @@ def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = fro
 
 
 def postcodes(text: str) -> Iterator[Span]:
-    for match in _POSTCODE.finditer(text):
+    for match in _at_digits(_POSTCODE, text):
         code = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "postcode", key=f"post:{code}", priority=72)
     lowered = text.lower()
@@ -482,7 +482,7 @@ _LONG_NUMBER = re.compile(
 
 def long_numbers(text: str) -> Iterator[Span]:
     """Any other run of six or more digits: account, passport or card numbers point to one person."""
-    for match in _LONG_NUMBER.finditer(text):
+    for match in _at_digits(_LONG_NUMBER, text):
         yield Span(match.start(), match.end(), "number", key=f"nr:{match.group(0)}", priority=40)
 
 
