@@ -67,3 +67,8 @@ def test_lower_case_class_after_a_placing_word(text: str, klass: str) -> None:
 def test_law_sections_and_3d_are_no_class() -> None:
     result = kept("Enligt 2 kap. 4a § och filmen i 3d.", "4a", "3d")
     assert "school_class" not in labels(result).values()
+
+
+def test_ordinal_after_a_copula_is_no_age() -> None:
+    result = kept("Det här e 4:e gången i år.", "4:e")
+    assert "age" not in labels(result).values()

@@ -620,14 +620,14 @@ _BARE_AGE_CONTEXTS = (
                 r"(?:är|e|var|va|blir)\s+(?:(?:bara|typ|snart|nog|ju|väl|redan|nästan|knappt|endast|precis|"
                 r"nyss|fortfarande|också|nu|ca|cirka|runt)\s+)*$", re.IGNORECASE),
      re.compile(r"(?!\s*(?:%|kr|kronor|st|stycken|min|minuter|timmar|tim|h|grader|cm|kg|m|meter|km|mil|"
-                r"procent|poäng|sek|sekunder|dagar|veckor|månader|gånger|pers|personer|[.,:]\d))",
+                r"procent|poäng|sek|sekunder|dagar|veckor|månader|gånger|pers|personer|[.,:]\d|:[ae]\b))",
                 re.IGNORECASE)),
     (re.compile(r"\b(?:äldre|yngre)\s+än\s+$", re.IGNORECASE), re.compile(r"(?!\s*(?:%|kr|st|min|timmar))")),
     (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),
     (re.compile(r"(?:[A-ZÅÄÖ][a-zåäöé]+|\])s?,\s*$"), re.compile(r",\s")),  # "Amir, 15, går …"
 )
 _NOT_AN_AGE_SUBJECT = re.compile(r"\b(?:klockan|kl|tiden|summan|priset|poängen|temperaturen|siffran|antalet|"
-                                 r"nummer|numret|betyget|resultatet|det|vi|ni|vilket|som)\s+(?:är|e|var|va|blir)\s+(?:\S+\s+)?$",
+                                 r"nummer|numret|betyget|resultatet|det|här|där|vi|ni|vilket|som)\s+(?:är|e|var|va|blir)\s+(?:\S+\s+)?$",
                                  re.IGNORECASE)
 _PERSON_BEFORE_PA = re.compile(r"(?:pojke|flicka|kille|tjej|ungdom|elev|son|dotter|bror|syster|barn|man|"
                                r"kvinna|"
