@@ -94,3 +94,22 @@ def test_workplaces_and_companies_with_connectors(text: str, name: str) -> None:
 ])
 def test_more_organisation_writings(text: str, name: str) -> None:
     gone(text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("hon jobbar på pizzeria zafran nu", "pizzeria zafran"),
+    ("han tränar med ifk bunkeflo", "ifk bunkeflo"),
+])
+def test_lower_case_head_and_a_name_that_is_no_word(text: str, name: str) -> None:
+    gone(text, name)
+
+
+def test_lower_case_head_and_an_ordinary_word_stay() -> None:
+    result = kept("vi fikade på café och sen pizzeria med mamma", "café", "pizzeria", "mamma")
+    assert not result.entities
+
+
+@pytest.mark.parametrize("place", ["Rinkeby", "hammarkullen", "Vivalla"])
+def test_well_known_neighbourhoods_elsewhere_are_generalised(place: str) -> None:
+    result = gone(f"Kusinen bor i {place} sedan i fjol.", place)
+    assert "ett bostadsområde" in result.text

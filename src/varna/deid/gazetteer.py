@@ -38,7 +38,11 @@ Södra Sofielund, Toftanäs, Tygelsjö, Törnrosen, Valdemarsro, Videdal, Vintri
 Värnhem, Västra Skrävlinge, Östra Skrävlinge, Örtagården, Östervärn, Östra Sorgenfri,
 Ön, Hyllievång, Holmeja, Skumparp, Kulladal, Lönngården, Mölleplatsen, Hästhagen, Johanneslust,
 Almvik, Rörsjöstaden, Rådmansvången, Kronprinsen, Nydalatorget, Sevedsgården, Hermodsdalsgården,
-Västra hamnen, Västra Hamnen, Limhamn, Bunkeflo, Hyllie, Kirseberg, Fosie
+Västra hamnen, Västra Hamnen, Limhamn, Bunkeflo, Hyllie, Kirseberg, Fosie,
+Tensta, Rinkeby, Husby, Hjulsta, Akalla, Alby, Fittja, Hallunda, Norsborg, Skärholmen, Bredäng,
+Hagsätra, Rågsved, Ronna, Hovsjö, Araby, Hammarkullen, Angered, Biskopsgården, Bergsjön, Hjällbo,
+Lövgärdet, Gårdsten, Navestad, Skäggetorp, Vivalla, Gottsunda, Valsätra, Fornhöjden, Drottninghög,
+Planteringen, Norra Fäladen, Kronogården, Nydala, Kroksbäck
 """)
 
 # Squares, shopping centres, parks, stations and beaches: "en plats".

@@ -140,6 +140,13 @@ def _malmo_name(text: str, tokens: list[Token], index: int, words: WordList) -> 
     return re.compile(re.escape(text[tokens[first].start:tokens[last].end])).match(text, tokens[first].start)
 
 
+_LOWER_CLUB_PREFIXES = frozenset({"bk", "ifk", "fc", "hk", "aik", "boik", "ibk"})
+_HEAD_LOWER = re.compile(
+    r"(?i:(" + "|".join(re.escape(h) for h in sorted(set(ORGANISATION_HEADS) | _LOWER_CLUB_PREFIXES, key=len,
+                                                     reverse=True))
+    + r"))[ \t]+(?P<quoted>(?!))?(?P<name>[a-zåäö][a-zåäö\-]{2,})(?![\wåäö])")
+
+
 def _adjective_label(noun: str) -> str:
     if "församling" in noun:
         return "place_of_worship"
@@ -251,7 +258,7 @@ def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], i
 def _all_triggers() -> frozenset[str]:
     separate = set(_SEPARATE_LABEL) | {f"{word}s" for word in _SEPARATE_LABEL}
     return frozenset(separate | set(ORGANISATION_HEADS) | CLUB_MARKS | _CLUB_PREFIXES | _COMPANY_MARKS
-                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS)
+                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS | _LOWER_CLUB_PREFIXES)
 
 
 _TRIGGERS = _all_triggers()
@@ -275,8 +282,16 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
             candidates.append(("separate", _match_ending_at(_SEPARATE, text, tokens, index, 2)))
-        if lower in ORGANISATION_HEADS:
-            candidates.append(("head", _HEAD.match(text, token.start)))
+        if lower in ORGANISATION_HEADS or word in _LOWER_CLUB_PREFIXES:
+            head = _HEAD.match(text, token.start) if lower in ORGANISATION_HEADS else None
+            if head is None and lower not in GENERIC_HEAD_WORDS:
+                # "café noor", "bk olympic": in chat the name after a head is written small too;
+                # after a word head only a word that is no ordinary Swedish word counts.
+                head = _HEAD_LOWER.match(text, token.start)
+                if head is not None and (head.group("name") in FUNCTION_WORDS or (
+                        word not in _LOWER_CLUB_PREFIXES and words.is_ordinary(head.group("name")))):
+                    head = None
+            candidates.append(("head", head))
         if lower in CHAIN_HEADS:
             chain = _CHAIN.match(text, token.start)
             if chain is not None:
@@ -360,7 +375,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
                    suffix=possessive, priority=73)
     for match in triggered["head"]:
         head = match.group(1).lower()
-        label = ORGANISATION_HEADS[head]
+        label = ORGANISATION_HEADS.get(head, "association")
         # A capitalised head is part of the name ("Fritidsgården Rosen", "Restaurang Lotus"),
         # and then even "Malmö" after it names the place ("Komvux Malmö").
         capital_head = match.group(1)[0].isupper()
