@@ -113,3 +113,8 @@ def test_lower_case_head_and_an_ordinary_word_stay() -> None:
 def test_well_known_neighbourhoods_elsewhere_are_generalised(place: str) -> None:
     result = gone(f"Kusinen bor i {place} sedan i fjol.", place)
     assert "ett bostadsområde" in result.text
+
+
+def test_name_after_a_head_goes_alone_elsewhere_too() -> None:
+    result = gone("Hon bor på Stödboendet Lärkan. Personalen på Lärkan är oroliga.", "Lärkan")
+    assert result.text.count("[Organisation 1]") == 2

@@ -397,9 +397,17 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             start = match.start("name")
             end = start + len(" ".join(kept))
         priority = 72
+        key = f"org:{text[start:end].lower()}"
         if head not in GENERIC_HEAD_WORDS or capital_head:
+            name = text[start:end]
             start, priority = match.start(1), 70  # "jobbar på Pizzeria Roma" stays a workplace
-        yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=priority)
+            key = f"org:{text[start:end].lower()}"
+            if name[:1].isupper() and name not in KEEP:
+                # "HVB-hemmet Solgläntan … personal på Solgläntan": the name alone is the same place.
+                for other in re.finditer(rf"(?<![\wåäöÅÄÖ\-]){re.escape(name)}(?![\wåäöÅÄÖ\-])", text):
+                    if other.start() != end - len(name):
+                        yield Span(other.start(), other.end(), label, key=key, priority=69)
+        yield Span(start, end, label, key=key, priority=priority)
     for match in triggered["chain"]:
         yield Span(match.start(), match.end(), "workplace", key=f"org:{match.group(0).lower()}", priority=72)
     for match in triggered["adjective"]:
