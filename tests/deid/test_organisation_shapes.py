@@ -118,3 +118,11 @@ def test_well_known_neighbourhoods_elsewhere_are_generalised(place: str) -> None
 def test_name_after_a_head_goes_alone_elsewhere_too() -> None:
     result = gone("Hon bor på Stödboendet Lärkan. Personalen på Lärkan är oroliga.", "Lärkan")
     assert result.text.count("[Organisation 1]") == 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Morbrodern har en firma, Hassans Flytt & Städ, i Fosie.", "Hassans Flytt & Städ"),
+    ("Vi träffade föräldranätverket ”Pappor på stan” i går.", "Pappor på stan"),
+])
+def test_firm_after_a_comma_and_group_in_quotes(text: str, name: str) -> None:
+    gone(text, name)

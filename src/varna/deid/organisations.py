@@ -147,6 +147,16 @@ _HEAD_LOWER = re.compile(
     + r"))[ \t]+(?P<quoted>(?!))?(?P<name>[a-zåäö][a-zåäö\-]{2,})(?![\wåäö])")
 
 
+# "har en firma, Malmbergs Bevakning": a firm named after a comma or colon.
+_FIRM_WORDS = frozenset({"firma", "företag", "bolag", "firman", "företaget", "bolaget"})
+_FIRM = re.compile(rf"(?i:firma|företag|bolag|firman|företaget|bolaget)[ \t]*[,:][ \t]*"
+                   rf"({_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})")
+# "föräldranätverket ”Mammor mot våld”": a group word, then its name in quotes.
+_GROUP_ENDINGS = ("nätverket", "föreningen", "gruppen", "projektet", "kampanjen", "organisationen")
+_GROUP_QUOTED = re.compile(r"[\wåäöÅÄÖ\-]*(?:" + "|".join(_GROUP_ENDINGS) + r")[ \t]+[\"”“«']"
+                           r"([^\"”“»'\n]{2,60})[\"”“»']")
+
+
 def _adjective_label(noun: str) -> str:
     if "församling" in noun:
         return "place_of_worship"
@@ -273,11 +283,11 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     """
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
-        "institution", "malmo")}
+        "institution", "malmo", "firm")}
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
         if (lower not in _TRIGGERS and word not in _TRIGGERS and not lower.endswith(_ADJECTIVE_ENDINGS)
-                and word != "Malmö"):
+                and word != "Malmö" and not lower.endswith(_GROUP_ENDINGS) and lower not in _FIRM_WORDS):
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
@@ -302,6 +312,10 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
                     candidates.append(("chain", chain))
         if lower.endswith(_ADJECTIVE_ENDINGS) and index > 0:
             candidates.append(("adjective", _match_ending_at(_ADJECTIVE_ORG, text, tokens, index, 5)))
+        if lower in _FIRM_WORDS:
+            candidates.append(("firm", _FIRM.match(text, token.start)))
+        if lower.endswith(_GROUP_ENDINGS):
+            candidates.append(("firm", _GROUP_QUOTED.match(text, token.start)))
         if word == "Malmö" and not token.sentence_start:
             candidates.append(("malmo", _malmo_name(text, tokens, index, words)))
         if lower in INSTITUTION_NOUNS and index > 0:
@@ -466,6 +480,15 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         end = start + len(" ".join(kept))
         label = "organisation" if match.group(0).lower().startswith("placera") else "workplace"
         yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=71)
+    for match in triggered["firm"]:
+        name = match.group(1).strip()
+        if name.split()[0] in KEEP or name.split()[0].lower() in FUNCTION_WORDS:
+            continue
+        start = match.start(1)
+        after = text[start + len(name):start + len(name) + 2]
+        if " " not in name and not re.match(r"\s*(?:[.,;)”\"]|$)", after):
+            continue  # "ett företag, Amir jobbar där": one word before a verb is the next clause
+        yield Span(start, start + len(name), "organisation", key=f"org:{name.lower()}", priority=72)
     for match in triggered["malmo"]:
         start, end = match.span()
         label = "organisation"
