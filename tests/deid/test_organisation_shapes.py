@@ -126,3 +126,8 @@ def test_name_after_a_head_goes_alone_elsewhere_too() -> None:
 ])
 def test_firm_after_a_comma_and_group_in_quotes(text: str, name: str) -> None:
     gone(text, name)
+
+
+def test_place_named_after_a_head_stays_a_place_elsewhere() -> None:
+    result = gone("De öppnar Fritidsgården Holma. Bråk vid Holma centrum igen.", "Holma")
+    assert "vid en plats igen" in result.text

@@ -416,7 +416,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
             name = text[start:end]
             start, priority = match.start(1), 70  # "jobbar på Pizzeria Roma" stays a workplace
             key = f"org:{text[start:end].lower()}"
-            if name[:1].isupper() and name not in KEEP:
+            if name[:1].isupper() and name not in KEEP and name.lower() not in _PLACE_LOWER:
                 # "HVB-hemmet Solgläntan … personal på Solgläntan": the name alone is the same place.
                 for other in re.finditer(rf"(?<![\wåäöÅÄÖ\-]){re.escape(name)}(?![\wåäöÅÄÖ\-])", text):
                     if other.start() != end - len(name):
