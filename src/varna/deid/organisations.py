@@ -98,7 +98,7 @@ GENERIC_HEAD_WORDS = frozenset({"skolan", "förskolan", "gymnasiet", "föreninge
 _CHAIN = re.compile(r"(?i:(" + "|".join(sorted(CHAIN_HEADS, key=len, reverse=True)) + r"))"
                     r"(?:[ \t]+(?i:nära|maxi|kvantum|supermarket|forum|extra|city|to go|konsum|stormarknad))?"
                     r"[ \t]+([\wåäöÅÄÖ]+(?:[ \t]+[\wåäöÅÄÖ]+)?)")
-_ADJECTIVE_ENDINGS = ("förening", "föreningen", "församling", "församlingen", "centret", "centrum", "center",
+_ADJECTIVE_ENDINGS = ("förening", "föreningen", "församling", "församlingen", "centret", "center",
                       "kulturcenter", "informationscentret", "förbund", "förbundet")
 # "Kurdiska kulturföreningen", "Bosniakiska islamiska församlingen", "Turkiska föreningen i Malmö".
 _ADJECTIVE_ORG = re.compile(
@@ -429,6 +429,8 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         adjective = first.lower().endswith("ska")  # "Kurdiska", "Somaliska": a language, here a name
         if first.lower() in FUNCTION_WORDS or (first in KEEP and first != "Malmö" and not adjective):
             continue
+        if first.lower() in _PLACE_LOWER or first.lower()[:-1] in _PLACE_LOWER:
+            continue  # "Holma center" is a place, generalised as one
         if words.is_ordinary(first) and not adjective and first not in _NAME_PREFIXES:
             continue  # "Nya kulturföreningen"; "Kurdiska kulturföreningen" is a name
         start = match.start()
