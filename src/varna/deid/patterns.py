@@ -205,6 +205,32 @@ def _strip_url(value: str) -> str:
 
 
 _PLATFORM_WORDS = tuple(_PLATFORMS.replace("tik tok", "tik").split("|"))
+# Every platform cue starts with one of these words: one scan for them finds where to try the cue.
+_PLATFORM_WORD = re.compile("|".join(re.escape(word) for word in _PLATFORM_WORDS))
+# An account-name shape needs a small letter before a capital, or before a digit: a cheap
+# scan for that pair decides whether the slower shape patterns run at all.
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
+_SMALL_THEN_DIGIT = re.compile(r"[a-zåäö]\d")
+
+
+def _platform_cues(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``_HANDLE_AFTER_PLATFORM`` matches, tried only where a platform word starts."""
+    if len(lowered) != len(text):
+        if _PLATFORM_WORD.search(lowered) is not None:
+            yield from _HANDLE_AFTER_PLATFORM.any_case.finditer(text)
+        return
+    pattern = _HANDLE_AFTER_PLATFORM.folded
+    position = 0
+    while True:
+        word = _PLATFORM_WORD.search(lowered, position)
+        if word is None:
+            return
+        match = pattern.match(lowered, word.start())
+        if match is None:
+            position = word.start() + 1
+        else:
+            yield match
+            position = match.end()
 
 
 _EMAIL_LOCAL_BACK = re.compile(r"[\w.+\-]+$")
@@ -251,8 +277,7 @@ def contacts(text: str) -> Iterator[Span]:
         if "." not in value.strip("."):
             continue
         yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}", priority=80)
-    platforms = any(word in lowered for word in _PLATFORM_WORDS)
-    for match in _HANDLE_AFTER_PLATFORM.finditer(text, lowered) if platforms else ():
+    for match in _platform_cues(text, lowered):
         handle = match.group(1).rstrip(".,:;!?-")
         if handle.lower() in _NOT_HANDLES or len(handle) < 2:
             continue
@@ -262,12 +287,12 @@ def contacts(text: str) -> Iterator[Span]:
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
     shapes: list[tuple[int, int]] = []
-    for match in _CAMEL.finditer(text):
+    for match in _CAMEL.finditer(text) if _SMALL_THEN_CAPITAL.search(text) is not None else ():
         if match.group(0) not in _CAMEL_WORDS:
             shapes.append(match.span())
     if "_" in text:
         shapes.extend(m.span() for m in _HANDLE_UNDERSCORE.finditer(text))
-    for match in _HANDLE_DIGITS.finditer(text):
+    for match in _HANDLE_DIGITS.finditer(text) if _SMALL_THEN_DIGIT.search(text) is not None else ():
         letters = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if letters is not None:
             shapes.append((letters.start(), match.end()))
