@@ -24,6 +24,7 @@ class WordList:
         # A leading newline lets every line, the first included, start after a "\n".
         self._text = "\n" + sorted_lines.strip("\n") + "\n"
         self._cache: dict[str, bool] = {}
+        self._ordinary: dict[str, bool] = {}
 
     def _line_at(self, position: int) -> str:
         """The first whole line that starts after ``position`` ("" past the last line)."""
@@ -65,6 +66,14 @@ class WordList:
         of at least three letters (also with a linking "s", or "-e" for "-a") and the tail a
         word of at least four.
         """
+        known = self._ordinary.get(word)
+        if known is None:
+            known = self._is_ordinary(word)
+            if len(self._ordinary) < 200_000:
+                self._ordinary[word] = known
+        return known
+
+    def _is_ordinary(self, word: str) -> bool:
         lowered = word.lower()
         if lowered in self:
             return True

@@ -272,6 +272,10 @@ def _all_triggers() -> frozenset[str]:
 
 
 _TRIGGERS = _all_triggers()
+# The same test as one look-up each: a lower-case key word, a word as written, or an ending.
+_LOWER_TRIGGERS = _TRIGGERS | _FIRM_WORDS
+_WORD_TRIGGERS = _TRIGGERS | {"Malmö"}
+_TRIGGER_ENDINGS = _ADJECTIVE_ENDINGS + _GROUP_ENDINGS
 
 
 def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, list[re.Match[str]]]:
@@ -284,10 +288,10 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
         "institution", "malmo", "firm")}
+    lower_triggers, word_triggers, trigger_endings = _LOWER_TRIGGERS, _WORD_TRIGGERS, _TRIGGER_ENDINGS
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
-        if (lower not in _TRIGGERS and word not in _TRIGGERS and not lower.endswith(_ADJECTIVE_ENDINGS)
-                and word != "Malmö" and not lower.endswith(_GROUP_ENDINGS) and lower not in _FIRM_WORDS):
+        if lower not in lower_triggers and word not in word_triggers and not lower.endswith(trigger_endings):
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
