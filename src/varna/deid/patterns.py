@@ -392,6 +392,11 @@ _NAMED_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "allén", "sti
                          "kajen", "stråket", "väg", "gata", "allé")
 
 
+# Whether a lower-case word ends in one of a tuple of street endings, remembered per word:
+# a look-up costs less than testing thirty endings at every word of every text.
+_STREET_WORDS: dict[tuple[str, ...], dict[str, bool]] = {}
+
+
 def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token],
                     endings: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` that start at most two words before a street word.
@@ -400,8 +405,15 @@ def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token]
     being tried at every word of the text.
     """
     last_end = -1
+    known = _STREET_WORDS.setdefault(endings, {})
     for index, token in enumerate(tokens):
-        if token.start < last_end or not token.lower.endswith(endings):
+        lower = token.lower
+        street = known.get(lower)
+        if street is None:
+            street = lower.endswith(endings)
+            if len(known) < 100_000:
+                known[lower] = street
+        if not street or token.start < last_end:
             continue
         for first in range(max(0, index - 2), index + 1):
             match = pattern.match(text, tokens[first].start)

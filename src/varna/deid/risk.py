@@ -10,7 +10,7 @@ the news, a rare occupation, a small place the tool kept, a nickname.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from varna.deid.model import ResidualRisk, Span
 
@@ -51,6 +51,30 @@ _NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig
 # few rare letters), the original text is searched with IGNORECASE instead.
 
 
+# The same patterns without their leading word boundary: Python's engine skips quickly to
+# where one of their first letters stands, and the full pattern is tried only there.
+_LEADS = {pattern: re.compile(pattern.pattern.removeprefix(r"\b")) for pattern in (_FAMILY, _PROFESSION)}
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)``, for a pattern that matches no empty string."""
+    lead = _LEADS.get(pattern)
+    if lead is None:
+        yield from pattern.finditer(text)
+        return
+    position = 0
+    while True:
+        hit = lead.search(text, position)
+        if hit is None:
+            return
+        match = pattern.match(text, hit.start())
+        if match is None:
+            position = hit.start() + 1
+        else:
+            yield match
+            position = match.end()
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
@@ -83,7 +107,7 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
     def find(pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
         if lowered is output:
             return re.compile(pattern.pattern, re.IGNORECASE).finditer(output)
-        return pattern.finditer(lowered)
+        return _scan(pattern, lowered)
 
     for match in find(_FAMILY):
         add("family_relation", _snippet(output, match.start(), match.end()),
