@@ -182,12 +182,15 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
             # "stadsområde Öster" → "ett stadsområde"; "SSP Norr" → "SSP ett stadsområde"
             start = match.start() if match.group(0).lower().startswith("stads") else match.start(1)
             yield Span(start, match.end(1), "place", replacement="ett stadsområde", priority=65)
+    first_words = _PLACE_FIRST_WORDS
+    # Only a token that may open a place name is looked at; the others are skipped at once.
+    candidates = [i for i, token in enumerate(tokens)
+                  if (first := token.lower) in first_words or first[:-1] in first_words]
     index = 0
-    while index < len(tokens):
-        first = tokens[index].lower
-        if first not in _PLACE_FIRST_WORDS and first[:-1] not in _PLACE_FIRST_WORDS:
-            index += 1
+    for candidate in candidates:
+        if candidate < index:
             continue
+        index = candidate
         found = None
         for width in (3, 2, 1):
             last = index + width - 1
@@ -338,23 +341,42 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     return found
 
 
+def _organisation_ending(lowered: str) -> tuple[str, str, bool] | None:
+    """For a lower-case word ending like an organisation ("rosengårdsskolans"): the word without
+    a possessive "s", the ending, and whether there was one; None for any other word."""
+    if len(lowered) < 5 or lowered[-1] not in _ENDING_LAST_LETTERS:
+        return None
+    possessive = False
+    if lowered.endswith("s") and lowered[:-1].endswith(_ENDINGS):
+        lowered, possessive = lowered[:-1], True
+    elif not lowered.endswith(_ENDINGS):
+        return None
+    return lowered, next(e for e in _ENDINGS if lowered.endswith(e)), possessive
+
+
+# What ``_organisation_ending`` said of each lower-case word seen so far.
+_ORGANISATION_ENDING: dict[str, tuple[str, str, bool] | None] = {}
+_UNSEEN = ("", "", False)
+
+
 def organisations(text: str, tokens: list[Token], words: WordList, is_name: frozenset[str]) -> Iterator[Span]:
     """Named schools, clubs, places of worship, associations and workplaces.
 
     ``is_name`` holds lower-case names and places known in this text, so a lower-case
     "rosengårdsskolan" counts while "musikskolan" stays an ordinary word.
     """
+    known = _ORGANISATION_ENDING
     for token in tokens:
+        shape = known.get(token.lower, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = _organisation_ending(token.lower)
+            if len(known) < 100_000:
+                known[token.lower] = shape
+        if shape is None:
+            continue
         word = token.text
-        lowered = token.lower
-        if len(lowered) < 5 or lowered[-1] not in _ENDING_LAST_LETTERS:
-            continue
-        possessive = ""
-        if lowered.endswith("s") and lowered[:-1].endswith(_ENDINGS):
-            lowered, possessive = lowered[:-1], word[-1]
-        elif not lowered.endswith(_ENDINGS):
-            continue
-        ending = next(e for e in _ENDINGS if lowered.endswith(e))
+        lowered, ending, possessive_s = shape
+        possessive = word[-1] if possessive_s else ""
         stem = word[:len(lowered) - len(ending)]
         if not stem or lowered in GENERIC_ORGANISATIONS or stem.lower() in {"hem", "skol", "sön", "ton"}:
             continue
