@@ -279,6 +279,8 @@ _TRIGGERS = _all_triggers()
 _LOWER_TRIGGERS = _TRIGGERS | _FIRM_WORDS
 _WORD_TRIGGERS = _TRIGGERS | {"Malmö"}
 _TRIGGER_ENDINGS = _ADJECTIVE_ENDINGS + _GROUP_ENDINGS
+# Whether a lower-case word is a key word or ends like one, remembered per word.
+_TRIGGER_WORDS: dict[str, bool] = {}
 
 
 def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, list[re.Match[str]]]:
@@ -291,10 +293,15 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
         "institution", "malmo", "firm")}
-    lower_triggers, word_triggers, trigger_endings = _LOWER_TRIGGERS, _WORD_TRIGGERS, _TRIGGER_ENDINGS
+    known, word_triggers = _TRIGGER_WORDS, _WORD_TRIGGERS
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
-        if lower not in lower_triggers and word not in word_triggers and not lower.endswith(trigger_endings):
+        hit = known.get(lower)
+        if hit is None:
+            hit = lower in _LOWER_TRIGGERS or lower.endswith(_TRIGGER_ENDINGS)
+            if len(known) < 100_000:
+                known[lower] = hit
+        if not hit and word not in word_triggers:
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
