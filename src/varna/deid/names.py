@@ -33,6 +33,8 @@ from varna.deid.gazetteer import (
     ROLE_WORDS,
 )
 from varna.deid.lexicon import NameInfo, WordList, english, fold, name_forms
+from varna.deid.lexicon import names as all_names
+from varna.deid.lexicon import words as all_words
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -126,7 +128,22 @@ def tokenize(text: str) -> list[Token]:
     position = 0
     # Gaps and words in one C-level pass: every gap is a run of non-letters, so the word
     # that follows starts right after it.
-    for gap, word in _GAP_AND_TOKEN.findall(text):
+    pairs = _GAP_AND_TOKEN.findall(text)
+    if same_length and "\u0307" not in lowered:
+        # The common case: every lower-case form is a slice of the lower-cased text.
+        ends = _GAP_ENDS_SENTENCE
+        for gap, word in pairs:
+            start = position + len(gap)
+            end = start + len(word)
+            position = end
+            starts = ends.get(gap)
+            if starts is None:
+                starts = boundary(gap) is not None
+                if len(ends) < 10_000:
+                    ends[gap] = starts
+            append(_new_token(Token, (start, end, word, starts or not tokens, gap, lowered[start:end])))
+        return tokens
+    for gap, word in pairs:
         start = position + len(gap)
         end = start + len(word)
         position = end
@@ -136,6 +153,10 @@ def tokenize(text: str) -> list[Token]:
             lower = fold(word)
         append(_new_token(Token, (start, end, word, starts, gap, lower)))
     return tokens
+
+
+# Whether a gap between words ends a sentence (holds ".", "!", "?", a line break, ":" or ";").
+_GAP_ENDS_SENTENCE: dict[str, bool] = {" ": False}
 
 
 def _bases(word: str) -> list[tuple[str, str]]:
@@ -154,6 +175,9 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and (len(word) == 1 or not word.isupper() or len(word) >= 3)
 
 
+_KNOWN_MEMO: dict[tuple[str, bool], tuple[str, str, NameInfo] | None] = {}
+
+
 class NameFinder:
     """Finds people's names in one text; build one per text."""
 
@@ -169,6 +193,10 @@ class NameFinder:
         self.cued: set[int] = set()  # tokens a cue made names ("heter X")
         self.base: dict[int, tuple[str, str]] = {}  # token index → (base, possessive suffix)
         self.kept_surnames: set[str] = set()  # kept words ("Lund") this text uses as a surname
+        # What ``_known`` found for a word depends only on the word lists: with the package's
+        # own lists it is remembered across texts, with any others for this text only.
+        self.known_memo = (_KNOWN_MEMO if names is all_names() and words is all_words()
+                           else {})
 
     # ------------------------------------------------------------ helpers
 
@@ -314,6 +342,16 @@ class NameFinder:
 
     def _known(self, word: str, opening: bool = False) -> tuple[str, str, NameInfo] | None:
         """The name this word is or is the possessive of; opening a sentence, "Finns" is no "Finn's"."""
+        memo = self.known_memo
+        key = (word, opening)
+        if key in memo:
+            return memo[key]
+        found = self._look_up(word, opening)
+        if len(memo) < 100_000:
+            memo[key] = found
+        return found
+
+    def _look_up(self, word: str, opening: bool) -> tuple[str, str, NameInfo] | None:
         forms = _bases(word)
         if opening and len(forms) > 1 and word.lower() in self.words:
             forms = forms[:1]
