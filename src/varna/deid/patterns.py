@@ -353,7 +353,7 @@ def vehicles(text: str) -> Iterator[Span]:
         plate = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
     lowered = text.lower()
-    cued = any(cue in lowered for cue in ("reg", "bil", "moped", "mc:n", "skylt"))
+    cued = any(map(lowered.__contains__, ("reg", "bil", "moped", "mc:n", "skylt")))
     for match in _PLATE_CUED.finditer(text, lowered) if cued else ():
         plate = re.sub(r"\s", "", match.group(1)).upper()
         yield Span(match.start(1), match.end(1), "vehicle", key=f"reg:{plate}", priority=75)
@@ -690,8 +690,8 @@ _AGE_RANGE_BEFORE = re.compile(r"\b(?:ca|cirka|typ|runt|omkring|ålder|åldern|m
 
 def ages(text: str) -> Iterator[Span]:
     lowered = text.lower()
-    if any(word in lowered for word in ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
-                                        "nio", "arton")):
+    if any(map(lowered.__contains__, ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
+                                      "nio", "arton"))):
         for match in _AGE_IN_WORDS.finditer(lowered):
             start = match.start()
             if not _AGE_WORDS_CONTEXT.search(lowered, max(0, start - 16), start):
