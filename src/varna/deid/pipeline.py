@@ -165,9 +165,24 @@ _KEPT_PHRASES = re.compile(r"(?<![\w\-])(?:"
                            + r")(?![\w\-])")
 
 
+# The phrases without the look-behind: Python's engine then skips at once to where a
+# phrase's first letter stands, and the full pattern is tried only there.
+_KEPT_PHRASE_LEAD = re.compile(_KEPT_PHRASES.pattern.removeprefix(r"(?<![\w\-])"))
+
+
 def _kept_phrases(text: str) -> Iterator[tuple[int, int]]:
-    for match in _KEPT_PHRASES.finditer(text):
-        yield match.span()
+    """Like ``_KEPT_PHRASES.finditer(text)``, as spans."""
+    position = 0
+    while True:
+        hit = _KEPT_PHRASE_LEAD.search(text, position)
+        if hit is None:
+            return
+        match = _KEPT_PHRASES.match(text, hit.start())
+        if match is None:
+            position = hit.start() + 1
+        else:
+            yield match.span()
+            position = match.end()
 
 
 def _bounded(text: str, start: int, end: int, replaced: bytearray) -> bool:
