@@ -42,6 +42,26 @@ class _Folded:
         return self.any_case.finditer(text)
 
 
+def _led(pattern: re.Pattern[str], lead: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)``, trying ``pattern`` only where ``lead`` matches.
+
+    ``lead`` is ``pattern`` without its leading look-behind or word boundary, so it matches
+    wherever ``pattern`` does; without that assertion Python's engine skips straight to the
+    characters a match can start with. ``pattern`` must match no empty string.
+    """
+    position = 0
+    while True:
+        hit = lead.search(text, position)
+        if hit is None:
+            return
+        match = pattern.match(text, hit.start())
+        if match is None:
+            position = hit.start() + 1
+        else:
+            yield match
+            position = match.end()
+
+
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
           "oktober", "november", "december")
 _MONTH_ALTERNATIVES = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
@@ -154,10 +174,11 @@ def _national_digits(rest: str) -> str:
 
 # A foreign number written with its country code: "+44 7700 900123", "+358 40 123 4567".
 _FOREIGN_PHONE = re.compile(r"(?<![\w+])(?:\+|00)(?!46)[1-9]\d{0,2}(?:[ \-]?\(?\d\)?){7,12}(?![\d\-])")
+_FOREIGN_PHONE_LEAD = re.compile(_FOREIGN_PHONE.pattern.removeprefix(r"(?<![\w+])"))
 
 
 def phones(text: str) -> Iterator[Span]:
-    for match in _FOREIGN_PHONE.finditer(text) if "+" in text or "00" in text else ():
+    for match in _led(_FOREIGN_PHONE, _FOREIGN_PHONE_LEAD, text) if "+" in text or "00" in text else ():
         digits = re.sub(r"\D", "", match.group(0))
         yield Span(match.start(), match.end(), "phone", key=f"tel:+{digits.lstrip('0')}", priority=84)
     for match in _PHONE.finditer(text):
@@ -581,11 +602,16 @@ def decade_phrase(year: int) -> str:
     return f"i {part} av {decade}-talet"
 
 
+_BIRTH_LEAD = re.compile(_BIRTH.folded.pattern.removeprefix(r"\b"))
+
+
 def birth_dates(text: str) -> Iterator[Span]:
     lowered = text.lower()
     if "föd" not in lowered and "f." not in lowered and "f " not in lowered and "fd" not in lowered:
         return  # every birth-date cue starts so; most notes have none
-    for match in _BIRTH.finditer(text, lowered):
+    births = (_led(_BIRTH.folded, _BIRTH_LEAD, lowered) if len(lowered) == len(text)
+              else _BIRTH.any_case.finditer(text))
+    for match in births:
         if match.group("birthyear"):
             year = int(match.group("birthyear"))
             yield Span(match.start("birthyear"), match.end("birthyear"), "birth_year",
