@@ -71,6 +71,31 @@ def _account_shape(value: str) -> bool:
     return len(head) >= 3 and any(c.isdigit() for c in value)
 
 
+# Where a platform cue can start, found in the lower-cased text without IGNORECASE, which
+# lets Python's engine skip straight to the first letters of the platform names.
+_PLATFORM_CUE_LEAD = re.compile(_PLATFORM_CUE.pattern.removeprefix(r"\b(?:").partition(")")[0])
+# Letters that IGNORECASE matches to an ASCII letter although ``str.lower`` does not map them to it.
+_UNFOLDED = ("\u0131", "\u017f")  # dotless i, long s
+
+
+def _cue_matches(cue: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """Like ``cue.finditer(text)``; the platform cue is tried only where a platform name starts."""
+    if cue is not _PLATFORM_CUE or len(lowered) != len(text) or any(map(text.__contains__, _UNFOLDED)):
+        yield from cue.finditer(text)
+        return
+    position = 0
+    while True:
+        hit = _PLATFORM_CUE_LEAD.search(lowered, position)
+        if hit is None:
+            return
+        match = cue.match(text, hit.start())
+        if match is None:
+            position = hit.start() + 1
+        else:
+            yield match
+            position = match.end()
+
+
 def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
     """Account names and profile links in ``text``; ``is_word`` tells an ordinary Swedish word."""
     lowered = text.lower()
@@ -105,7 +130,7 @@ def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
     if any(map(lowered.__contains__, _PLATFORM_STEMS)):
         cues.append(_PLATFORM_CUE)
     for cue in cues:
-        for match in cue.finditer(text):
+        for match in _cue_matches(cue, text, lowered):
             value = match.group(1).rstrip(".,:;!?-")
             if len(value) < 2 or (value.isalpha() and (is_word(value) or value.lower() in _NOT_ACCOUNTS)):
                 continue
