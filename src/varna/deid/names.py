@@ -491,17 +491,20 @@ class NameFinder:
         tokens = self.tokens
         decided = self._speakers()
         last = len(tokens) - 1
+        # Module-level sets bound to locals: this loop runs once for every word of the text.
+        opens_a_name, function_words, subject_verbs, cue_any, keep = (
+            _OPENS_A_NAME, FUNCTION_WORDS, _SUBJECT_VERBS, _CUE_ANY, KEEP)
         for index, token in enumerate(tokens):
             lower = token.lower
             previous = tokens[index - 1].lower if index and not token.sentence_start else ""
             # Most words are lower-case and no name: skip them without a call.
-            if token.text[0].islower() and lower not in forms and previous not in _OPENS_A_NAME and (
-                    index == last or lower in FUNCTION_WORDS
-                    or tokens[index + 1].lower not in _SUBJECT_VERBS):
+            if token.text[0].islower() and lower not in forms and previous not in opens_a_name and (
+                    index == last or lower in function_words
+                    or tokens[index + 1].lower not in subject_verbs):
                 continue
             # "och", "Han", "till": function words and kept words are names only after a cue.
-            if index in decided or (previous not in _CUE_ANY
-                                    and (lower in FUNCTION_WORDS or token.text in KEEP)):
+            if index in decided or (previous not in cue_any
+                                    and (lower in function_words or token.text in keep)):
                 continue
             found = self._decide(index)
             if found is not None:

@@ -32,7 +32,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
             continue
         if len(taken) < span.end:
             taken.extend(b"\0" * (span.end - len(taken)))
-        if any(taken[span.start:span.end]):
+        if taken.find(1, span.start, span.end) >= 0:  # holds only 0 and 1
             continue
         taken[span.start:span.end] = b"\1" * (span.end - span.start)
         chosen.append(span)
@@ -216,7 +216,7 @@ def _everywhere(text: str, spans: list[Span]) -> list[Span]:
         start = text.find(value)
         while start >= 0:
             end = start + len(value)
-            if not any(mask[start:end]) and _bounded(text, start, end, mask):
+            if mask.find(1, start, end) < 0 and _bounded(text, start, end, mask):  # mask holds 0 and 1
                 extra.append(dataclasses.replace(span, start=start, end=end))
                 mask[start:end] = b"\1" * (end - start)
             start = text.find(value, start + 1)
