@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from varna.deid.model import Span
+from varna.deid.names import lower_text
 
 _SOCIAL_DOMAINS = ("facebook.com", "fb.com", "instagram.com", "instagr.am", "tiktok.com", "youtube.com",
                    "youtu.be", "snapchat.com", "twitter.com", "x.com", "twitch.tv", "discord.gg",
@@ -98,7 +99,7 @@ def _cue_matches(cue: re.Pattern[str], text: str, lowered: str) -> Iterator[re.M
 
 def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
     """Account names and profile links in ``text``; ``is_word`` tells an ordinary Swedish word."""
-    lowered = text.lower()
+    lowered = lower_text(text)
     if any(map(lowered.__contains__, _SOCIAL_DOMAINS)):
         for match in _PROFILE.finditer(text):
             value = match.group().rstrip(".,;:!?")

@@ -118,12 +118,29 @@ class Token(NamedTuple):
 _new_token = tuple.__new__
 
 
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, remembered for the last text: every detector lower-cases the same text.
+
+    The pair is replaced in one assignment, so a thread never reads another text's lower case.
+    """
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
+
+
 def tokenize(text: str) -> list[Token]:
     """Words with their sentence position; one pass shared by every detector."""
     tokens: list[Token] = []
     append = tokens.append
     boundary = _BOUNDARY.search
-    lowered = text.lower()
+    lowered = lower_text(text)
     same_length = len(lowered) == len(text)
     position = 0
     # Gaps and words in one C-level pass: every gap is a run of non-letters, so the word

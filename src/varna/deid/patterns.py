@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from varna.deid.gazetteer import ACRONYMS
 from varna.deid.model import Span
-from varna.deid.names import Token
+from varna.deid.names import Token, lower_text
 
 
 class _Folded:
@@ -290,7 +290,7 @@ def _urls(text: str, lowered: str) -> Iterator[re.Match[str]]:
 
 
 def contacts(text: str) -> Iterator[Span]:
-    lowered = text.lower()
+    lowered = lower_text(text)
     for match in _emails(text):
         yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
     for match in _urls(text, lowered):
@@ -373,7 +373,7 @@ def vehicles(text: str) -> Iterator[Span]:
                 continue
         plate = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
-    lowered = text.lower()
+    lowered = lower_text(text)
     cued = any(map(lowered.__contains__, ("reg", "bil", "moped", "mc:n", "skylt")))
     for match in _PLATE_CUED.finditer(text, lowered) if cued else ():
         plate = re.sub(r"\s", "", match.group(1)).upper()
@@ -471,7 +471,7 @@ def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = fro
         yield Span(match.start(), match.end(), "address", key=key, priority=70)
     for match in _POST_BOX.finditer(text) if "ox " in text or "Pl " in text else ():
         yield Span(match.start(), match.end(), "address", key=f"box:{match.group(0).lower()}", priority=76)
-    lowered = text.lower()
+    lowered = lower_text(text)
     for match in _FLAT.finditer(text, lowered) if "lgh" in lowered or "lägenhet" in lowered else ():
         yield Span(match.start(), match.end(), "address", key=f"lgh:{match.group(1)}", priority=77)
 
@@ -480,7 +480,7 @@ def postcodes(text: str) -> Iterator[Span]:
     for match in _at_digits(_POSTCODE, text):
         code = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "postcode", key=f"post:{code}", priority=72)
-    lowered = text.lower()
+    lowered = lower_text(text)
     if "post" not in lowered:
         return
     for match in _POSTCODE_CUED.finditer(text, lowered):
@@ -512,7 +512,7 @@ _YEAR_SPAN = re.compile(r"(?:19|20)(\d{2})/(\d{2})$")
 
 
 def case_numbers(text: str) -> Iterator[Span]:
-    for match in _CASE_CUED.finditer(text, text.lower()):
+    for match in _CASE_CUED.finditer(text, lower_text(text)):
         value = match.group(1).rstrip(".:-/")
         if sum(c.isdigit() for c in value) < 3:
             continue
@@ -606,7 +606,7 @@ _BIRTH_LEAD = re.compile(_BIRTH.folded.pattern.removeprefix(r"\b"))
 
 
 def birth_dates(text: str) -> Iterator[Span]:
-    lowered = text.lower()
+    lowered = lower_text(text)
     if "föd" not in lowered and "f." not in lowered and "f " not in lowered and "fd" not in lowered:
         return  # every birth-date cue starts so; most notes have none
     births = (_led(_BIRTH.folded, _BIRTH_LEAD, lowered) if len(lowered) == len(text)
@@ -627,7 +627,7 @@ _NOT_A_DATE_AFTER = re.compile(r"\s*(?:timme|timmar|dl|liter|del|delar|%|procent
 
 
 def dates(text: str) -> Iterator[Span]:
-    for match in _DATE.at_digits(text, text.lower()):
+    for match in _DATE.at_digits(text, lower_text(text)):
         if match.group("short"):
             continue  # six bare digits are a date only after "född"; elsewhere too ambiguous
         found = _month_and_year(match)
@@ -715,7 +715,7 @@ _AGE_RANGE_BEFORE = re.compile(r"\b(?:ca|cirka|typ|runt|omkring|ålder|åldern|m
 
 
 def ages(text: str) -> Iterator[Span]:
-    lowered = text.lower()
+    lowered = lower_text(text)
     if any(map(lowered.__contains__, ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
                                       "nio", "arton"))):
         for match in _AGE_IN_WORDS.finditer(lowered):
