@@ -228,10 +228,9 @@ def _strip_url(value: str) -> str:
 _PLATFORM_WORDS = tuple(_PLATFORMS.replace("tik tok", "tik").split("|"))
 # Every platform cue starts with one of these words: one scan for them finds where to try the cue.
 _PLATFORM_WORD = re.compile("|".join(re.escape(word) for word in _PLATFORM_WORDS))
-# An account-name shape needs a small letter before a capital, or before a digit: a cheap
-# scan for that pair decides whether the slower shape patterns run at all.
+# A camel-case account name needs a small letter before a capital: a cheap scan for that
+# pair decides whether the slower shape pattern runs at all.
 _SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
-_SMALL_THEN_DIGIT = re.compile(r"[a-zåäö]\d")
 
 
 def _platform_cues(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -313,7 +312,7 @@ def contacts(text: str) -> Iterator[Span]:
             shapes.append(match.span())
     if "_" in text:
         shapes.extend(m.span() for m in _HANDLE_UNDERSCORE.finditer(text))
-    for match in _HANDLE_DIGITS.finditer(text) if _SMALL_THEN_DIGIT.search(text) is not None else ():
+    for match in _at_digits(_HANDLE_DIGITS, text):  # it starts a run of digits, after a letter
         letters = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if letters is not None:
             shapes.append((letters.start(), match.end()))
