@@ -364,7 +364,7 @@ class NameFinder:
         if key in memo:
             return memo[key]
         found = self._look_up(word, opening)
-        if len(memo) < 100_000:
+        if len(memo) < 50_000:
             memo[key] = found
         return found
 

@@ -299,7 +299,7 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
         hit = known.get(lower)
         if hit is None:
             hit = lower in _LOWER_TRIGGERS or lower.endswith(_TRIGGER_ENDINGS)
-            if len(known) < 100_000:
+            if len(known) < 50_000:
                 known[lower] = hit
         if not hit and word not in word_triggers:
             continue
@@ -377,7 +377,7 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         shape = known.get(token.lower, _UNSEEN)
         if shape is _UNSEEN:
             shape = _organisation_ending(token.lower)
-            if len(known) < 100_000:
+            if len(known) < 50_000:
                 known[token.lower] = shape
         if shape is None:
             continue

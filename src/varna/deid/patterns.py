@@ -431,7 +431,7 @@ def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token]
         street = known.get(lower)
         if street is None:
             street = lower.endswith(endings)
-            if len(known) < 100_000:
+            if len(known) < 50_000:
                 known[lower] = street
         if not street or token.start < last_end:
             continue
