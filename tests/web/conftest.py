@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import translation
+from tests.chromium import browser_page  # noqa: F401 (the browser tests' fixture)
 
 
 @pytest.fixture(autouse=True)

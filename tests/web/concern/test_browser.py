@@ -11,51 +11,13 @@ tests are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no system Chromium at {CHROMIUM}"),
-]
-
-
-@pytest.fixture
-def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, list[str]]]:
-    """A fresh page, and the list of console errors and page errors it collects."""
-    # The sync API runs an event loop in this thread; Django refuses database work "in async
-    # context" unless told that this is safe – which it is: the live server has its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    monkeypatch.setenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.sync_api import ConsoleMessage, sync_playwright
-
-    problems: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        where = message.location.get("url", "")
-        if message.type in ("error", "warning") and not where.endswith("/favicon.ico"):
-            problems.append(f"console {message.type}: {message.text} ({where})")
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(locale="sv-SE")
-            page = context.new_page()
-            page.on("console", on_console)
-            page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-            yield page, problems
-            context.close()
-        finally:
-            browser.close()
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 def _start(page: Any, live_server: Any) -> None:
@@ -225,27 +187,17 @@ RESULT_PAGES = [
 def test_the_answers_have_no_serious_or_critical_accessibility_violation(live_server: Any) -> None:
     """The site-wide axe check walks one answer with the first option of each question; these are the
     answers with the most on them. axe is injected as a script, so this context bypasses the CSP."""
-    from playwright.sync_api import sync_playwright
-
     failures = []
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        patch.setenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                context = browser.new_context(bypass_csp=True, locale="sv-SE")
-                page = context.new_page()
-                for path in RESULT_PAGES:
-                    page.goto(live_server.url + path)
-                    page.add_script_tag(path=str(AXE))
-                    result = page.evaluate(
-                        "async () => await axe.run(document, {resultTypes: ['violations']})")
-                    for v in result["violations"]:
-                        if v.get("impact") in ("serious", "critical"):
-                            targets = [" ".join(map(str, n["target"])) for n in v["nodes"][:3]]
-                            failures.append(f"{path}: {v['id']} ({v['impact']}) {v['help']} at {targets}")
-                context.close()
-            finally:
-                browser.close()
+    with launched_chromium() as browser:
+        context = browser.new_context(bypass_csp=True, locale="sv-SE")
+        page = context.new_page()
+        for path in RESULT_PAGES:
+            page.goto(live_server.url + path)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            for v in result["violations"]:
+                if v.get("impact") in ("serious", "critical"):
+                    targets = [" ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+                    failures.append(f"{path}: {v['id']} ({v['impact']}) {v['help']} at {targets}")
+        context.close()
     assert not failures, "\n".join(failures)

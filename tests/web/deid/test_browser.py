@@ -18,52 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
 from tests.web.deid.helpers import IDENTIFIERS, MISSED, SAMPLE
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no system Chromium at {CHROMIUM}"),
-]
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 CONFIRM_LABEL = "Jag har läst texten och ingen kan känna igen personen"
 
 
 @pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    # The sync API runs an event loop in this thread, and Django refuses database work
-    # "in async context" unless told that this is safe – which it is: the live server
-    # answers in its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    monkeypatch.setenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.sync_api import sync_playwright
+def browser() -> Iterator[Any]:
+    with launched_chromium() as launched:
+        yield launched
 
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def _watch(page: Any) -> list[str]:
-    """The console errors and page errors of ``page``, collected as they come."""
-    problems: list[str] = []
-
-    def on_console(message: Any) -> None:
-        where = message.location.get("url", "")
-        # The browser asks for /favicon.ico on its own; the site has none, and that is not a fault.
-        if message.type in ("error", "warning") and not where.endswith("/favicon.ico"):
-            problems.append(f"console {message.type}: {message.text} ({where})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    return problems
 
 
 def _shown(page: Any) -> str:
@@ -85,7 +52,7 @@ def test_paste_mark_confirm_copy_and_download(live_server: Any, browser: Any, tm
     context = browser.new_context(locale="sv-SE", accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
-    problems = _watch(page)
+    problems = watch(page)
     try:
         page.goto(live_server.url + "/")
         menu = page.get_by_role("navigation", name="Huvudmeny")
@@ -169,7 +136,7 @@ def test_paste_mark_confirm_copy_and_download(live_server: Any, browser: Any, tm
 def test_the_page_works_without_javascript(live_server: Any, browser: Any) -> None:
     context = browser.new_context(locale="sv-SE", java_script_enabled=False)
     page = context.new_page()
-    problems = _watch(page)
+    problems = watch(page)
     try:
         page.goto(live_server.url + "/avidentifiera/")
         _paste_and_review(page)

@@ -9,53 +9,12 @@ used, and without it the test is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.chromium import NEEDS_CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no system Chromium at {CHROMIUM}"),
-]
-
-
-@pytest.fixture
-def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, list[str]]]:
-    """A fresh page, and the list of console errors and page errors it collects."""
-    # The sync API runs an event loop in this thread, and Django refuses database work
-    # "in async context" unless told that this is safe – which it is: the live server
-    # answers in its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    monkeypatch.setenv("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.sync_api import ConsoleMessage, sync_playwright
-
-    problems: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        where = message.location.get("url", "")
-        # The browser asks for /favicon.ico on its own; the site has none, and that is not a fault.
-        if message.type in ("error", "warning") and not where.endswith("/favicon.ico"):
-            problems.append(f"console {message.type}: {message.text} ({where})")
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(locale="sv-SE")
-            page = context.new_page()
-            page.on("console", on_console)
-            page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-            yield page, problems
-            context.close()
-        finally:
-            browser.close()
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 def test_a_social_worker_walks_to_osl_10_18a(live_server: Any, browser_page: tuple[Any, list[str]]) -> None:
