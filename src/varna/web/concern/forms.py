@@ -31,6 +31,7 @@ from varna.web.concern.interview import (
     Step,
     plan,
 )
+from varna.web.core.fields import FieldIds
 
 CHOICE_ERRORS = {
     "invalid_choice": gettext_lazy("“%(value)s” is not one of the choices. Choose one of the options."),
@@ -273,7 +274,7 @@ class OptionGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(FieldIds):
     """One question on a step: a fieldset of radios or checkboxes, or the district's list."""
 
     name: str
@@ -283,28 +284,6 @@ class Prompt:
     options: tuple[Option, ...]
     groups: tuple[OptionGroup, ...]
     errors: tuple[str, ...]
-
-    @property
-    def anchor(self) -> str:
-        """The id of the first input, where the error summary's link leads."""
-        if self.kind in ("radio", "checkbox") and self.options:
-            return self.options[0].id
-        return f"field-{self.name}"
-
-    @property
-    def error_id(self) -> str:
-        return f"{self.name}-error"
-
-    @property
-    def hint_id(self) -> str:
-        return f"{self.name}-hint"
-
-    @property
-    def described_by(self) -> str:
-        ids = [self.hint_id] if self.hint else []
-        if self.errors:
-            ids.append(self.error_id)
-        return " ".join(ids)
 
 
 def _option(name: str, value: str, label: str, hint: str, selected: object) -> Option:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from varna.law import Actor, Consent, Fact, Information, QuestionError, Setting, parse_question
 from varna.law.question import MAX_AGE
+from varna.web.core.fields import FieldIds
 from varna.web.sharing.selectors import (
     authorities_for,
     authority_name,
@@ -334,7 +335,7 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(FieldIds):
     """One question on a step: a fieldset of radios or checkboxes, a date, or the age."""
 
     name: str
@@ -344,28 +345,6 @@ class Prompt:
     options: tuple[Option, ...]
     value: str
     errors: tuple[str, ...]
-
-    @property
-    def anchor(self) -> str:
-        """The id of the first input, where the error summary's link leads."""
-        if self.kind in ("radio", "checkbox") and self.options:
-            return self.options[0].id
-        return f"field-{self.name}"
-
-    @property
-    def error_id(self) -> str:
-        return f"{self.name}-error"
-
-    @property
-    def hint_id(self) -> str:
-        return f"{self.name}-hint"
-
-    @property
-    def described_by(self) -> str:
-        ids = [self.hint_id] if self.hint else []
-        if self.errors:
-            ids.append(self.error_id)
-        return " ".join(ids)
 
 
 def _option(
