@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Any
 
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
 from varna.web.concern_note.forms import Section
-from varna.web.sharing.pdf import FONT, MARGIN, _styles, _text
+from varna.web.core.pdf import build_pdf, pdf_styles, pdf_text
 
 
 def note_filename(written_at: dt.datetime) -> str:
@@ -33,49 +29,35 @@ def note_filename(written_at: dt.datetime) -> str:
 def _paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; a single line break is kept as one."""
     blocks = [block.strip("\n") for block in text.split("\n\n")]
-    return ["<br/>".join(_text(line) for line in block.split("\n")) for block in blocks if block.strip()]
+    return ["<br/>".join(pdf_text(line) for line in block.split("\n")) for block in blocks if block.strip()]
 
 
 def render_note(*, sections: Sequence[Section], written_at: dt.datetime) -> bytes:
     """The note as PDF bytes, in the active language; the person's own text exactly as written."""
-    s = _styles()
+    s = pdf_styles()
     title = _("Note about a concern")
     story: list[Any] = [
-        Paragraph(_text(title), s["title"]),
-        Paragraph(_text(_("Written with Värna on %(when)s. Värna has not saved this note.") % {
+        Paragraph(pdf_text(title), s["title"]),
+        Paragraph(pdf_text(_("Written with Värna on %(when)s. Värna has not saved this note.") % {
             "when": written_at.strftime("%Y-%m-%d %H:%M")}), s["small"]),
     ]
     for section in sections:
-        story.append(Paragraph(_text(section.title), s["h2"]))
+        story.append(Paragraph(pdf_text(section.title), s["h2"]))
         paragraphs = _paragraphs(section.text)
         if not paragraphs:
-            story.append(Paragraph(_text(_("Not filled in.")), s["small"]))
+            story.append(Paragraph(pdf_text(_("Not filled in.")), s["small"]))
         for markup in paragraphs:
             story.append(Paragraph(markup, s["body"]))
             story.append(Spacer(1, 4))
 
     story.append(Spacer(1, 10))
-    story.append(Paragraph(_text(_(
+    story.append(Paragraph(pdf_text(_(
         "Keep this note as your workplace's rules on documentation say, and share it only with those who "
         "need it. If someone is in immediate danger, call 112.")), s["small"]))
 
-    footer = (_("Värna supports your judgement; it does not replace it."),
-              _("This note was not saved by Värna."))
-    page_label = _("Page %(page)d")
-
-    def on_page(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(colors.HexColor("#4a5563"))
-        for line, text in enumerate(footer):
-            canvas.drawString(MARGIN, (12 - 4 * line) * mm, text.encode("cp1252", "replace").decode("cp1252"))
-        canvas.drawRightString(A4[0] - MARGIN, 8 * mm, page_label % {"page": document.page})
-        canvas.restoreState()
-
-    buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=20 * mm,
-        title=title, author="Värna", creator="Värna",
+    return build_pdf(
+        story,
+        title=title,
+        footer=(_("Värna supports your judgement; it does not replace it."),
+                _("This note was not saved by Värna.")),
     )
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()

@@ -15,46 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
 
+from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_text
 from varna.web.sharing.forms import SummaryRow
 from varna.web.sharing.selectors import Answer
-
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
-MARGIN = 18 * mm
-
-
-def _text(value: str) -> str:
-    """Escape for reportlab's markup and keep to the font's encoding."""
-    return escape(value.encode("cp1252", "replace").decode("cp1252"))
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName=FONT, fontSize=10, leading=13.5,
-                          alignment=TA_LEFT)
-    return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontName=BOLD, fontSize=18, leading=22,
-                                alignment=TA_LEFT, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName=BOLD, fontSize=13, leading=16,
-                             spaceBefore=10, spaceAfter=4),
-        "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
-        "outcome": ParagraphStyle("outcome", parent=body, fontName=BOLD, fontSize=15, leading=19,
-                                  spaceAfter=4),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
-        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5),
-    }
 
 
 def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool) -> Table:
@@ -79,23 +49,23 @@ def record_filename(answer: Answer) -> str:
 
 def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_at: dt.datetime) -> bytes:
     """The record as PDF bytes, in the active language (explanations stay Swedish)."""
-    s = _styles()
+    s = pdf_styles()
     decision = answer.decision
     width = A4[0] - 2 * MARGIN
     story: list[Any] = []
 
     def h2(text: str) -> None:
-        story.append(Paragraph(_text(text), s["h2"]))
+        story.append(Paragraph(pdf_text(text), s["h2"]))
 
     def para(text: str, style: str = "body") -> None:
-        story.append(Paragraph(_text(text), s[style]))
+        story.append(Paragraph(pdf_text(text), s[style]))
 
-    story.append(Paragraph(_text(_("May I share this? – record of the assessment")), s["title"]))
+    story.append(Paragraph(pdf_text(_("May I share this? – record of the assessment")), s["title"]))
     para(_("Made by Värna on %(when)s.") % {"when": generated_at.strftime("%Y-%m-%d %H:%M")}, "small")
 
     h2(_("The question"))
     story.append(_table(
-        [[Paragraph(_text(row.label), s["cell_bold"]), Paragraph(_text(row.value), s["cell"])]
+        [[Paragraph(pdf_text(row.label), s["cell_bold"]), Paragraph(pdf_text(row.value), s["cell"])]
          for row in question],
         (0.36 * width, 0.64 * width), header=False,
     ))
@@ -109,14 +79,14 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
     if decision.warnings:
         h2(_("Warnings"))
         story.append(ListFlowable(
-            [ListItem(Paragraph(_text(w), s["body"]), leftIndent=12) for w in decision.warnings],
+            [ListItem(Paragraph(pdf_text(w), s["body"]), leftIndent=12) for w in decision.warnings],
             bulletType="bullet", start="•", leftIndent=12,
         ))
 
     h2(_("The provisions the answer rests on"))
     if answer.provisions:
         story.append(_table(
-            [[Paragraph(_text(p.citation), s["cell_bold"]), Paragraph(_text(p.title or ""), s["cell"])]
+            [[Paragraph(pdf_text(p.citation), s["cell_bold"]), Paragraph(pdf_text(p.title or ""), s["cell"])]
              for p in answer.provisions],
             (0.2 * width, 0.8 * width), header=False,
         ))
@@ -124,14 +94,14 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
         para(_("No provision is cited: the information does not cross any secrecy boundary here."))
 
     h2(_("Every rule tried"))
-    trace_rows: list[list[Any]] = [[Paragraph(_text(t), s["cell_bold"]) for t in (
+    trace_rows: list[list[Any]] = [[Paragraph(pdf_text(t), s["cell_bold"]) for t in (
         _("Rule"), _("Provision"), _("Applied"), _("Note"))]]
     for row in answer.trace:
         trace_rows.append([
-            Paragraph(_text(row.rule), s["cell"]),
-            Paragraph(_text(row.citation or "–"), s["cell"]),
-            Paragraph(_text(_("Yes") if row.applied else _("No")), s["cell"]),
-            Paragraph(_text(row.note), s["cell"]),
+            Paragraph(pdf_text(row.rule), s["cell"]),
+            Paragraph(pdf_text(row.citation or "–"), s["cell"]),
+            Paragraph(pdf_text(_("Yes") if row.applied else _("No")), s["cell"]),
+            Paragraph(pdf_text(row.note), s["cell"]),
         ])
     story.append(_table(trace_rows, (0.24 * width, 0.13 * width, 0.09 * width, 0.54 * width), header=True))
 
@@ -143,24 +113,10 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
     para(_("Nothing you answered was stored by Värna: the question lives only in the address of the page "
            "and in this record."), "small")
 
-    footer = (_("Värna supports your judgement; it does not replace it."),
-              _("Nothing you answered was stored."))
-    page_label = _("Page %(page)d")
-
-    def on_page(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(colors.HexColor("#4a5563"))
-        for line, text in enumerate(footer):
-            canvas.drawString(MARGIN, (12 - 4 * line) * mm, text.encode("cp1252", "replace").decode("cp1252"))
-        canvas.drawRightString(A4[0] - MARGIN, 8 * mm, page_label % {"page": document.page})
-        canvas.restoreState()
-
-    buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=20 * mm,
-        title=_("May I share this? – record of the assessment"), author="Värna",
-        subject=decision.rulebase, creator="Värna",
+    return build_pdf(
+        story,
+        title=_("May I share this? – record of the assessment"),
+        footer=(_("Värna supports your judgement; it does not replace it."),
+                _("Nothing you answered was stored.")),
+        subject=decision.rulebase,
     )
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
