@@ -24,24 +24,8 @@ from varna.guide.build import build
 from varna.guide.lawbridge import hosted_actors, law_kinds
 from varna.guide.model import Authority, Branch, Level, Municipality
 from varna.law import Actor
-from varna.law.yamlsource import Located, load_located
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One problem, printed ``file:line: entry 'id' field 'x': message`` like the law's check."""
-
-    file: str
-    line: int
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"
-        entry = f" entry '{self.entry}'" if self.entry else ""
-        field = f" field '{self.field}'" if self.field else ""
-        return f"{where}{entry}{field}: {self.message}" if entry or field else f"{where} {self.message}"
+from varna.law.check import Problem
+from varna.law.yamlsource import Located, duplicate_keys, load_located
 
 
 @dataclass(frozen=True)
@@ -132,29 +116,8 @@ def _walk_items(
 
 
 def _duplicate_keys(out: _Out, text: str) -> None:
-    """Report a key given twice in one mapping: YAML keeps the last one silently."""
-
-    def visit(node: yaml.Node, entry: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            own = entry
-            for key_node, value_node in node.value:
-                if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
-                    own = str(value_node.value)
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                key = str(getattr(key_node, "value", ""))
-                if key in seen:
-                    out.add(key_node.start_mark.line + 1, own, key,
-                            "given twice in one mapping; YAML would silently keep only the last")
-                seen.add(key)
-                visit(value_node, own)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                visit(item, entry)
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        visit(root, "")
+    for line, entry, key in duplicate_keys(text):
+        out.add(line, entry, key, "given twice in one mapping; YAML would silently keep only the last")
 
 
 # -- pass 2: references between entries --------------------------------------------------

@@ -42,10 +42,10 @@ from typing import Any
 import yaml
 
 from varna.guide import schema
-from varna.guide.check import Problem
 from varna.guide.model import Level
 from varna.law import default_rulebase
-from varna.law.yamlsource import Located, load_located
+from varna.law.check import Problem
+from varna.law.yamlsource import Located, duplicate_keys, load_located
 
 KNOWLEDGE_DIR = Path(__file__).parent / "data" / "knowledge"
 FORMAT_VERSION = 1
@@ -240,29 +240,8 @@ def _walk(out: _Out, file: str, loc: Located, record: schema.Record, entry: str,
 
 
 def _duplicate_keys(out: _Out, file: str, text: str) -> None:
-    """A key given twice in one mapping: YAML would silently keep only the last."""
-
-    def visit(node: yaml.Node, entry: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            own = entry
-            for key_node, value_node in node.value:
-                if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
-                    own = str(value_node.value)
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                name = str(getattr(key_node, "value", ""))
-                if name in seen:
-                    out.add(file, key_node.start_mark.line + 1, own, name,
-                            "given twice in one mapping; YAML would silently keep only the last")
-                seen.add(name)
-                visit(value_node, own)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                visit(item, entry)
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        visit(root, "")
+    for line, entry, key in duplicate_keys(text):
+        out.add(file, line, entry, key, "given twice in one mapping; YAML would silently keep only the last")
 
 
 def _read(out: _Out, path: Path, file: str) -> list[Located]:

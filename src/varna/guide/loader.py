@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from varna.guide.check import Problem, check_document
+from varna.guide.check import check_document
 from varna.guide.model import Municipality
+from varna.law.check import Problem
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_MUNICIPALITY_FILE = DATA_DIR / "malmo-2015.yaml"

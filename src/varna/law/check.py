@@ -22,6 +22,9 @@ from varna.law.yamlsource import Located, load_located, plain
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem, printed ``file:line: entry 'id' field 'x': message``; the parts that are
+    unknown (no line, no entry) are left out rather than printed empty."""
+
     file: str
     line: int
     entry: str
@@ -29,10 +32,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
+        where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"
         entry = f" entry '{self.entry}'" if self.entry else ""
         field = f" field '{self.field}'" if self.field else ""
-        return f"{where}:{entry}{field}: {self.message}"
+        return f"{where}{entry}{field}: {self.message}" if entry or field else f"{where} {self.message}"
 
 
 @dataclass(frozen=True)

@@ -58,3 +58,34 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+def duplicate_keys(text: str) -> list[tuple[int, str, str]]:
+    """Keys given twice in one mapping, as (line, id of the enclosing entry, key).
+
+    YAML keeps the last value silently, so a hand-edited data file can lose a field
+    without any error; every checker of such files reports these.
+    """
+    found: list[tuple[int, str, str]] = []
+
+    def visit(node: yaml.Node, entry: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            own = entry
+            for key_node, value_node in node.value:
+                if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
+                    own = str(value_node.value)
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = str(getattr(key_node, "value", ""))
+                if key in seen:
+                    found.append((key_node.start_mark.line + 1, own, key))
+                seen.add(key)
+                visit(value_node, own)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item, entry)
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        visit(root, "")
+    return found
