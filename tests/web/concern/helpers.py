@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.test import Client
+from tests.web.stepforms import Page, Walk, read_step_form
 
 Answers = dict[str, Any]
 
@@ -30,54 +29,8 @@ RELATIVE_DANGER: Answers = {
 }
 
 
-class _FormParser(HTMLParser):
-    """The interview form's hidden fields, the names of its visible inputs, and the step."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.in_form = False
-        self.action = ""
-        self.hidden: list[tuple[str, str]] = []
-        self.visible: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form" and "concern-form" in a.get("class", ""):
-            self.in_form, self.action = True, a.get("action", "")
-        elif tag in ("input", "select", "textarea") and self.in_form:
-            if a.get("type") == "hidden":
-                self.hidden.append((a["name"], a.get("value", "")))
-            elif a["name"] not in self.visible:
-                self.visible.append(a["name"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self.in_form = False
-
-
-@dataclass
-class Page:
-    action: str
-    hidden: list[tuple[str, str]]
-    visible: list[str]
-
-    @property
-    def step(self) -> str:
-        return dict(self.hidden)["step"]
-
-
 def read_form(html: str) -> Page:
-    parser = _FormParser()
-    parser.feed(html)
-    return Page(parser.action, parser.hidden, parser.visible)
-
-
-@dataclass
-class Walk:
-    steps: list[str] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
-    result_url: str = ""
-    response: Any = None
+    return read_step_form(html, form_class="concern-form")
 
 
 def walk(client: Client, answers: Answers, *, start: str = "/orolig/", max_steps: int = 8) -> Walk:
