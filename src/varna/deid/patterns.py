@@ -42,7 +42,7 @@ class _Folded:
         return self.any_case.finditer(text)
 
 
-def _led(pattern: re.Pattern[str], lead: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def led_finditer(pattern: re.Pattern[str], lead: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(text)``, trying ``pattern`` only where ``lead`` matches.
 
     ``lead`` is ``pattern`` without its leading look-behind or word boundary, so it matches
@@ -178,7 +178,8 @@ _FOREIGN_PHONE_LEAD = re.compile(_FOREIGN_PHONE.pattern.removeprefix(r"(?<![\w+]
 
 
 def phones(text: str) -> Iterator[Span]:
-    for match in _led(_FOREIGN_PHONE, _FOREIGN_PHONE_LEAD, text) if "+" in text or "00" in text else ():
+    foreign = led_finditer(_FOREIGN_PHONE, _FOREIGN_PHONE_LEAD, text) if "+" in text or "00" in text else ()
+    for match in foreign:
         digits = re.sub(r"\D", "", match.group(0))
         yield Span(match.start(), match.end(), "phone", key=f"tel:+{digits.lstrip('0')}", priority=84)
     for match in _PHONE.finditer(text):
@@ -608,7 +609,7 @@ def birth_dates(text: str) -> Iterator[Span]:
     lowered = lower_text(text)
     if "föd" not in lowered and "f." not in lowered and "f " not in lowered and "fd" not in lowered:
         return  # every birth-date cue starts so; most notes have none
-    births = (_led(_BIRTH.folded, _BIRTH_LEAD, lowered) if len(lowered) == len(text)
+    births = (led_finditer(_BIRTH.folded, _BIRTH_LEAD, lowered) if len(lowered) == len(text)
               else _BIRTH.any_case.finditer(text))
     for match in births:
         if match.group("birthyear"):

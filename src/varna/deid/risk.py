@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from varna.deid.model import ResidualRisk, Span
+from varna.deid.patterns import led_finditer
 
 _RELATIVE = (r"(?:bror|brodern|brorsan|lillebror|storebror|syster|systern|syrran|pappa|pappan|mamma|mamman|"
              r"far|"
@@ -62,17 +63,7 @@ def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if lead is None:
         yield from pattern.finditer(text)
         return
-    position = 0
-    while True:
-        hit = lead.search(text, position)
-        if hit is None:
-            return
-        match = pattern.match(text, hit.start())
-        if match is None:
-            position = hit.start() + 1
-        else:
-            yield match
-            position = match.end()
+    yield from led_finditer(pattern, lead, text)
 
 
 def _snippet(text: str, start: int, end: int) -> str:
