@@ -13,6 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 from tests.chromium import browser_page  # noqa: F401 (the browser tests' fixture)
+from tests.workspace import units  # noqa: F401 (the workspace tests' fixture)
 
 
 @pytest.fixture(autouse=True)

@@ -90,7 +90,43 @@ INSTALLED_APPS = [
     "varna.web.concern_note",
     "varna.web.deid",
     "varna.web.api",
+    "varna.web.accounts",
+    "varna.web.audit",
+    "varna.web.matters",
+    "varna.web.consent",
+    "varna.web.disclosures",
+    "varna.web.meetings",
+    "varna.web.workspace",
 ]
+
+# --- the workspace: accounts, sessions, passwords -----------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "workspace:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Argon2id first: new passwords are hashed with it, older hashes are upgraded at login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    # Argon2 is slow by design; the tests create hundreds of users.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# A workspace session ends after two idle hours and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("VARNA_SESSION_SECONDS", str(2 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Failed logins per username and per address before a pause (see accounts.throttle).
+VARNA_LOGIN_ATTEMPTS = int(os.environ.get("VARNA_LOGIN_ATTEMPTS", "5"))
+VARNA_LOGIN_LOCK_SECONDS = int(os.environ.get("VARNA_LOGIN_LOCK_SECONDS", str(15 * 60)))
+# How long a closed individual matter is kept; the municipality's records plan decides.
+VARNA_RETENTION_DAYS = int(os.environ.get("VARNA_RETENTION_DAYS", str(5 * 365)))
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -123,6 +159,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "varna.web.core.context_processors.site",
+                "varna.web.workspace.context_processors.workspace",
             ],
         },
     },

@@ -22,6 +22,7 @@ urlpatterns = i18n_patterns(
     path("orolig/anteckning/", include("varna.web.concern_note.urls")),
     path("orolig/", include("varna.web.concern.urls")),
     path("avidentifiera/", include("varna.web.deid.urls")),
+    path("arbetsrum/", include("varna.web.workspace.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )

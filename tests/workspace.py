@@ -1,0 +1,67 @@
+"""Building blocks for the workspace tests: the Malmö units, users per authority, matters.
+
+Every workspace test starts from the bundled organisation file's units, so the
+authorities and actor kinds are the real ones the secrecy engine reasons about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from varna.web.accounts.models import Role, Unit, User
+from varna.web.accounts.services import units_sync, user_create
+from varna.web.core.municipality import current_municipality
+from varna.web.matters.models import Kind, Matter, Person
+
+PASSWORD = "ett-långt-testlösenord-42"  # noqa: S105 (a fixture, not a secret)
+
+
+@pytest.fixture
+def units(db: Any) -> dict[str, Unit]:
+    """Every unit of the bundled Malmö organisation, by code (``ifo-norr``, ``lpo-norr`` …)."""
+    units_sync(municipality=current_municipality())
+    return {unit.code: unit for unit in Unit.objects.all()}
+
+
+def make_user(unit_code: str | None, *, role: Role = Role.MEMBER, username: str | None = None) -> User:
+    unit = Unit.objects.get(code=unit_code) if unit_code else None
+    name = username or f"{unit_code or 'utan-enhet'}-{role.value}"
+    return user_create(username=name, password=PASSWORD, unit=unit, role=role, first_name=name.title())
+
+
+def logged_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def make_person(user: User, name: str = "Testperson Exempelsson", birth_year: int | None = 2010) -> Person:
+    assert user.authority is not None
+    return Person.objects.create(
+        owner_authority=user.authority, name=name, birth_year=birth_year, created_by=user
+    )
+
+
+def make_matter(user: User, *, individual: bool = True, title: str | None = None, **fields: Any) -> Matter:
+    assert user.unit is not None
+    person = make_person(user) if individual and "person" not in fields else fields.pop("person", None)
+    return Matter.objects.create(
+        kind=Kind.INDIVIDUAL if individual else Kind.GROUP,
+        title=title or ("Oro för en ungdom" if individual else "Klotter med hakkors vid en fritidsgård"),
+        summary=fields.pop("summary", "Beskrivning som bara den ägande myndigheten får läsa."),
+        level=fields.pop("level", "indicated" if individual else "selective"),
+        concern=fields.pop("concern", "extremist_propaganda"),
+        owner_authority=user.authority,
+        owner_unit=user.unit,
+        person=person,
+        created_by=user,
+        **fields,
+    )
+
+
+def now() -> Any:
+    return timezone.now()
