@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 from varna.web.audit.models import Action, AppendOnlyError, AuditEntry
 from varna.web.audit.services import audit_record, audit_verify
@@ -44,8 +44,26 @@ def test_the_model_refuses_to_change_or_delete_an_entry() -> None:
 
 
 def _raw(sql: str, params: list[object]) -> None:
+    """Tamper as someone with the database owner's rights would: first drop the guard triggers."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
+        else:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
         cursor.execute(sql, params)
+
+
+def test_the_database_itself_refuses_to_change_or_delete_an_entry() -> None:
+    _write(2)
+    statements = (
+        "UPDATE audit_auditentry SET summary = 'x' WHERE seq = 1",
+        "DELETE FROM audit_auditentry WHERE seq = 2",
+    )
+    for sql in statements:
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert audit_verify().ok
 
 
 def test_an_edited_row_is_named() -> None:
