@@ -56,8 +56,48 @@ Centralstationen, Ikea Svågertorp, Svågertorp, Nydala torg, Lindängens centru
 centrum, Amiralsgatan, Nobeltorget, Davidshall, Davidshallstorg, Davidshallstorget,
 Gustav Adolfs Torg, Stadion, Swedbank Stadion, Malmö Arena, Ribersborgs kallbadhus,
 Folkets Park, Sofielunds folkets hus, Kulturhuset, Gnistan, Bennets bro, Bennets Bro,
-Beijers park, Beijerspark, Rönnen, Kroksbäcks park, Augustenborgs park, Lindängsparken
+Beijers park, Beijerspark, Rönnen, Kroksbäcks park, Augustenborgs park, Lindängsparken,
+Drottningtorget, Gustav Adolfs torg, Värnhemstorget, Limhamns torg, Kirsebergs torg, Ribersborg,
+Triangelns station, Triangelstationen, Hyllie centrum, Mobilia, Emporia, Caroli City,
+Lorensborgs centrum, Södervärnsterminalen, Persborgs station, Svågertorps station, Malmö Live,
+Kockums fritid, Kockum fritid, Västra hamnens skatepark, Stapelbäddsparken, Sibbarp,
+Scaniaparken, Turning Torso, Malmöhus, Kungsparken, Magistratsparken, Sofielundsparken,
+Möllevångsparken, Ärtholmen, Kirsebergsparken, Lindängens centrum
 """)
+
+# Malmö's own words for its spots, mostly in slang, that are ordinary words in lower case
+# ("triangeln" is a triangle): in lower case they count only right after a preposition of
+# place – "hänger på triangeln", "ses vid entré" – and never after an article or adjective.
+SPOTS_AFTER_PREPOSITION = frozenset({"triangeln", "entré", "caroli", "gustav", "fridhem", "sege", "höja",
+                                     "melody", "fortuna"})
+PLACE_PREPOSITIONS = frozenset({"på", "vid", "till", "från", "utanför", "nära", "runt", "bakom",
+                                "framför", "förbi", "innanför", "mittemot", "fr", "frn", "t"})
+
+# Schools in Malmö known by a short name rather than by "-skolan": independent schools
+# and chains (AcadeMedia, Thorengruppen, Hermods, NTI …) and municipal upper-secondary
+# schools that pupils call by a part of the name. Compiled for Värna from the schools'
+# own public names (Malmö stad's and Skolverket's school registers list them); matched
+# whole, in any case, because chats write "bladins" and "malmö latin". A school word after
+# the name ("gymnasium", "skola", "Business School") goes with it.
+SCHOOL_NAMES = _words("""
+Bladins, Hermods, ProCivitas, Procivitas, NTI, Thoren, Thorengruppen, Thoren Business School,
+Thoren Framtid, Didaktus, Drottning Blankas, Malmö Latin, Malmö Latinskola, Malmö Borgarskola,
+Kunskapsgymnasiet, Kunskapsskolan, Framtidsgymnasiet, Realgymnasiet, Plusgymnasiet,
+Jensen Gymnasium, Jensen Education, Internationella Engelska Skolan,
+Engelska Skolan, Pauliskolan, Universitetsholmens gymnasium, Heleneholms gymnasium,
+Malmö idrottsgymnasium, Sankt Petri skola, S:t Petri skola, Värnhemsskolan,
+Praktiska, Praktiska gymnasiet, Vittra, Pysslingen, Jensen, LBS Kreativa gymnasiet, Ljud & Bildskolan
+""")
+# Of those, the ones that in lower case are ordinary words ("praktiska", "vittra") or a
+# surname: written small they count only with a school word after them, and "Jensen" only so.
+SCHOOL_NAMES_NEEDING_A_SCHOOL_WORD = frozenset({"praktiska", "vittra", "pysslingen", "jensen",
+                                                "engelska skolan"})
+SCHOOL_NAMES_ALWAYS_NEEDING_ONE = frozenset({"jensen"})
+# Words that may follow a school's short name and belong to it.
+SCHOOL_NAME_TAILS = frozenset({"gymnasium", "gymnasiet", "gymnasieskola", "gymnasieskolan", "skola", "skolan",
+                               "grundskola", "grundskolan", "friskola", "friskolan", "privata", "business",
+                               "school", "international", "of", "malmö", "förskola", "förskolan",
+                               "vuxenutbildning", "komvux", "yrkeshögskola", "sfi"})
 
 # What always stays: countries, regions, large cities, authorities, platforms, movements,
 # faiths. A word here is never a name, whatever the name lists say ("Jordan", "Israel").

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from varna.deid.gazetteer import (
+    ACRONYMS,
     CHAIN_HEADS,
     CLUB_MARKS,
     FUNCTION_WORDS,
@@ -23,10 +24,16 @@ from varna.deid.gazetteer import (
     MALMO_SPOTS,
     ORGANISATION_ENDINGS,
     ORGANISATION_HEADS,
+    PLACE_PREPOSITIONS,
+    SCHOOL_NAME_TAILS,
+    SCHOOL_NAMES,
+    SCHOOL_NAMES_ALWAYS_NEEDING_ONE,
+    SCHOOL_NAMES_NEEDING_A_SCHOOL_WORD,
+    SPOTS_AFTER_PREPOSITION,
 )
-from varna.deid.lexicon import WordList
+from varna.deid.lexicon import WordList, english
 from varna.deid.model import Span
-from varna.deid.names import Token
+from varna.deid.names import Token, lower_text
 
 _PLACE_KIND: dict[str, str] = {}
 for _name in MALMO_SPOTS:
@@ -175,6 +182,13 @@ _COMPASS_DISTRICT = re.compile(r"\b(?:stadsområde|stadsområdet|stadsdel|stadsd
 _PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:torg|torget|centrum|park|parken|plan|strand|stranden)(?![\wåäö])")
 
 
+def _after_place_preposition(tokens: list[Token], index: int) -> bool:
+    """"hänger på triangeln": the word right after a preposition of place, in the same sentence."""
+    token = tokens[index]
+    return (index > 0 and not token.sentence_start and token.gap_before == " "
+            and tokens[index - 1].lower in PLACE_PREPOSITIONS)
+
+
 def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
     """Malmö's districts, neighbourhoods and spots, looked up one to three words at a time."""
     if "SSP" in text or "stads" in text or "Stads" in text or "område" in text:
@@ -202,8 +216,9 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
             if lowered not in _PLACE_LOWER and lowered.endswith("s") and lowered[:-1] in _PLACE_LOWER:
                 lowered, possessive = lowered[:-1], "s"
             if lowered in _PLACE_LOWER:
-                if name[0].islower() and lowered in _ORDINARY_IN_LOWER_CASE:
-                    continue  # "ön", "triangeln" in lower case are ordinary words
+                if name[0].islower() and lowered in _ORDINARY_IN_LOWER_CASE and not (
+                        lowered in SPOTS_AFTER_PREPOSITION and _after_place_preposition(tokens, index)):
+                    continue  # "ön", "en triangeln" in lower case are ordinary words; "på triangeln" is not
                 phrase = _PLACE_LOWER[lowered]
                 noun = _PLACE_NOUN_AFTER.match(text, tokens[last].end) if possessive or width == 1 else None
                 if noun is not None and name[0].isupper():
@@ -268,10 +283,43 @@ def _match_ending_at(pattern: re.Pattern[str], text: str, tokens: list[Token], i
     return None
 
 
+# "går på bladins", "började på hermods": where a pupil goes; the preposition each verb takes.
+_ATTEND_VERBS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("går", "gick", "gått", "gå", "pluggar", "pluggade", "pluggat", "plugga", "studerar",
+                     "studerade", "studerat", "elev", "eleven", "elever", "eleverna"),
+                    frozenset({"på", "vid"})),
+    **dict.fromkeys(("börjar", "började", "börjat", "börja", "byter", "bytte", "bytt", "byta", "flyttas",
+                     "flyttades", "söker", "sökte", "sökt", "söka", "kom", "kommer"),
+                    frozenset({"på", "till", "vid"})),
+}
+_ATTEND_NAME = re.compile(r"[ \t]+(på|till|vid)[ \t]+([a-zåäöé][a-zåäöé\-]{2,})(?![\wåäö\-]|[ \t]*:)")
+_NOT_SCHOOLS = frozenset({
+    "bio", "gym", "gymmet", "krogen", "fest", "stan", "snap", "insta", "tiktok", "youtube", "discord",
+    "nätet", "sfi", "komvux", "sis", "hvb", "bup", "lvu", "lvm", "soc", "jobbet", "mcdonalds", "mcd",
+    "maccen", "donken", "burger", "max", "ica", "coop", "lidl", "willys", "netto", "systemet",
+    "träning", "träningen", "prao", "praktik", "praktiken", "gymnasiet", "högstadiet", "mellanstadiet",
+    "lågstadiet", "universitetet", "högskolan", "folkhögskolan", "introduktionsprogrammet", "im",
+    "yrkesintroduktion", "språkintroduktion", "natur", "samhäll", "samhälle", "teknik", "ekonomi",
+    "bygg", "el", "fordon", "barn", "vård", "handel", "hotell", "restaurang", "estet", "media", "idrott"})
+
+
+def _attended_school(text: str, tokens: list[Token], index: int, words: WordList) -> re.Match[str] | None:
+    """"han går på bladins": after "går på", "började på" a lower-case word that is no Swedish or
+    English word, no programme and no shorthand names the school."""
+    match = _ATTEND_NAME.match(text, tokens[index].end)
+    if match is None or match.group(1) not in _ATTEND_VERBS[tokens[index].lower]:
+        return None
+    name = match.group(2)
+    if (name in _NOT_SCHOOLS or name in FUNCTION_WORDS or name in _PLACE_LOWER or words.is_ordinary(name)
+            or name in english() or name.upper() in ACRONYMS):
+        return None
+    return match
+
+
 def _all_triggers() -> frozenset[str]:
     separate = set(_SEPARATE_LABEL) | {f"{word}s" for word in _SEPARATE_LABEL}
     return frozenset(separate | set(ORGANISATION_HEADS) | CLUB_MARKS | _CLUB_PREFIXES | _COMPANY_MARKS
-                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS | _LOWER_CLUB_PREFIXES)
+                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS | _LOWER_CLUB_PREFIXES | set(_ATTEND_VERBS))
 
 
 _TRIGGERS = _all_triggers()
@@ -283,6 +331,28 @@ _TRIGGER_ENDINGS = _ADJECTIVE_ENDINGS + _GROUP_ENDINGS
 _TRIGGER_WORDS: dict[str, bool] = {}
 
 
+# Generic heads after which a definite noun is still a name: "förskolan kastanjen".
+_NAMED_BY_A_NOUN_HEADS = frozenset({"förskolan", "föreningen", "klubben"})
+# Definite nouns that follow a head as time or manner, not as its name: "fritidsgården kvällen innan".
+_NOT_NAMES_AFTER_A_HEAD = frozenset({
+    "kvällen", "natten", "morgonen", "förmiddagen", "eftermiddagen", "dagen", "helgen", "veckan", "månaden",
+    "året", "hösten", "våren", "sommaren", "vintern", "lunchen", "julen", "påsken", "lovet", "sportlovet",
+    "höstlovet", "jullovet", "sommarlovet", "påsklovet", "terminen", "läsåret", "måndagen", "tisdagen",
+    "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen", "timmen", "stunden", "gången", "tiden",
+    "perioden", "nästan", "sedan", "personalen", "ledarna", "själva", "däremot", "istället", "ibland"})
+
+
+def _definite_noun(word: str, words: WordList) -> bool:
+    """"rosen", "garaget", "gnistan": an ordinary noun in the definite singular form."""
+    if len(word) < 4 or word in _NOT_NAMES_AFTER_A_HEAD or word.endswith("igen"):
+        return False
+    if word.endswith("en") and word[:-2] in words and len(word) >= 5:
+        return True  # "ros|en"
+    if word.endswith("et") and (word[:-1] in words or word[:-2] in words):
+        return True  # "garage|t", "hus|et"
+    return word.endswith(("an", "on", "un")) and word[:-1] in words  # "gnista|n"
+
+
 def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, list[re.Match[str]]]:
     """Run each organisation pattern only where its key word stands.
 
@@ -292,7 +362,7 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     """
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
-        "institution", "malmo", "firm")}
+        "institution", "malmo", "firm", "attends")}
     known, word_triggers = _TRIGGER_WORDS, _WORD_TRIGGERS
     for index, token in enumerate(tokens):
         word, lower = token.text, token.lower
@@ -308,13 +378,19 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
             candidates.append(("separate", _match_ending_at(_SEPARATE, text, tokens, index, 2)))
         if lower in ORGANISATION_HEADS or word in _LOWER_CLUB_PREFIXES:
             head = _HEAD.match(text, token.start) if lower in ORGANISATION_HEADS else None
-            if head is None and lower not in GENERIC_HEAD_WORDS:
+            if head is None and (lower not in GENERIC_HEAD_WORDS or lower in _NAMED_BY_A_NOUN_HEADS):
                 # "café noor", "bk olympic": in chat the name after a head is written small too;
-                # after a word head only a word that is no ordinary Swedish word counts.
+                # after a word head only a word that is no ordinary Swedish word counts, or a
+                # noun in the definite form ("fritidsgården rosen", "förskolan kastanjen"):
+                # Swedish sets no second definite noun straight after the first but a name.
                 head = _HEAD_LOWER.match(text, token.start)
-                if head is not None and (head.group("name") in FUNCTION_WORDS or (
-                        word not in _LOWER_CLUB_PREFIXES and words.is_ordinary(head.group("name")))):
-                    head = None
+                if head is not None:
+                    name = head.group("name")
+                    named_by_noun = _definite_noun(name, words)
+                    ordinary = word not in _LOWER_CLUB_PREFIXES and words.is_ordinary(name)
+                    if name in FUNCTION_WORDS or (
+                            (lower in GENERIC_HEAD_WORDS or ordinary) and not named_by_noun):
+                        head = None
             candidates.append(("head", head))
         if lower in CHAIN_HEADS:
             chain = _CHAIN.match(text, token.start)
@@ -340,6 +416,8 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
             candidates.append(("club_before", _CLUB_BEFORE.match(text, token.start)))
         if word in _COMPANY_MARKS:
             candidates.append(("company", _match_ending_at(_COMPANY, text, tokens, index, 3)))
+        if lower in _ATTEND_VERBS:
+            candidates.append(("attends", _attended_school(text, tokens, index, words)))
         if lower in _WORKPLACE_VERBS:
             candidates.append(("workplace", _WORKPLACE.match(text, token.start)))
         for kind, match in candidates:
@@ -364,6 +442,49 @@ def _organisation_ending(lowered: str) -> tuple[str, str, bool] | None:
 # What ``_organisation_ending`` said of each lower-case word seen so far.
 _ORGANISATION_ENDING: dict[str, tuple[str, str, bool] | None] = {}
 _UNSEEN = ("", "", False)
+
+
+def _first_word(phrase: str) -> str:
+    found = re.match(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", phrase)
+    return found.group(0) if found else phrase
+
+
+_SCHOOL_PHRASES = sorted({name.lower() for name in SCHOOL_NAMES}, key=len, reverse=True)
+_SCHOOL_FIRST_WORDS = frozenset(_first_word(name) for name in _SCHOOL_PHRASES)
+# Written in lower case and run over the lower-cased text, like the other long alternations.
+_SCHOOL = re.compile(
+    r"(?P<name>" + "|".join(re.escape(name).replace("\\ ", "[ \t]+") for name in _SCHOOL_PHRASES) + r")"
+    r"(?P<tail>(?:[ \t]+(?:" + "|".join(sorted(SCHOOL_NAME_TAILS, key=len, reverse=True)) + r"))*)"
+    r"(?P<suffix>s|'s|’s)?(?![\w\-])")
+_SCHOOL_ANY_CASE = re.compile(_SCHOOL.pattern, re.IGNORECASE)
+
+
+def known_schools(text: str, tokens: list[Token]) -> Iterator[Span]:
+    """Schools known by a short name ("Bladins", "hermods", "malmö latin"), in any case."""
+    lowered = lower_text(text)
+    pattern, searched = (_SCHOOL, lowered) if len(lowered) == len(text) else (_SCHOOL_ANY_CASE, text)
+    reached = 0
+    first_words = _SCHOOL_FIRST_WORDS
+    for token in tokens:
+        if token.lower not in first_words or token.start < reached:
+            continue
+        match = pattern.match(searched, token.start)
+        if match is None:
+            continue
+        name = match.group("name").lower()
+        if name.endswith("s") and match.group("suffix") == "s" and not match.group("tail"):
+            continue  # "hermodss" is no word
+        if not match.group("tail") and name in SCHOOL_NAMES_NEEDING_A_SCHOOL_WORD:
+            # "praktiska svårigheter" stays; "Praktiska" mid-sentence and "praktiska gymnasiet" go.
+            capital = text[token.start].isupper() and not _sentence_start(text, token.start)
+            if not capital or name in SCHOOL_NAMES_ALWAYS_NEEDING_ONE:
+                continue
+        end = match.end()
+        suffix = match.group("suffix") or ""
+        name_end = end - len(suffix)
+        reached = end
+        key = f"org:{lowered[token.start:name_end]}" if searched is lowered else f"org:{name}"
+        yield Span(token.start, name_end + len(suffix), "school", key=key, suffix=suffix, priority=76)
 
 
 def organisations(text: str, tokens: list[Token], words: WordList, is_name: frozenset[str]) -> Iterator[Span]:
@@ -515,6 +636,9 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         end = start + len(" ".join(kept))
         label = "organisation" if match.group(0).lower().startswith("placera") else "workplace"
         yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=71)
+    for match in triggered["attends"]:
+        start, end = match.span(2)
+        yield Span(start, end, "school", key=f"org:{match.group(2)}", priority=71)
     for match in triggered["firm"]:
         name = match.group(1).strip()
         if name.split()[0] in KEEP or name.split()[0].lower() in FUNCTION_WORDS:

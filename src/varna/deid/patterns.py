@@ -511,13 +511,26 @@ _ISO_DATE_END = re.compile(r"\b(?:19|20)\d{2}-[01]\d-[0-3]\d$")
 _YEAR_SPAN = re.compile(r"(?:19|20)(\d{2})/(\d{2})$")
 
 
+# Cues that are abbreviations standing for the number's kind ("Dnr", "D.nr", "Ärendenr"): they go
+# with the number, since the placeholder says what it was, and a reader may count them as part
+# of it. Whole words ("ärende", "diarienummer", "anmälan") stay in the text.
+_ABBREVIATED_CASE_CUE = re.compile(
+    r"(?:dnr|d\.nr|diarienr|diarie-nr|ärendenr|aktnr|anm\.?\s?nr|k-?nr|målnr|journalnr|löpnr|ref\.?)"
+    r"\s*(?:nr\.?|nummer)?\s*[:.#]?\s*$")
+
+
 def case_numbers(text: str) -> Iterator[Span]:
-    for match in _CASE_CUED.finditer(text, lower_text(text)):
+    lowered = lower_text(text)
+    for match in _CASE_CUED.finditer(text, lowered):
         value = match.group(1).rstrip(".:-/")
         if sum(c.isdigit() for c in value) < 3:
             continue
         start = match.start(1)
-        yield Span(start, start + len(value), "case_number", key=f"dnr:{value.lower()}", priority=88)
+        if _ABBREVIATED_CASE_CUE.match(lowered if len(lowered) == len(text) else text.lower(),
+                                       match.start(), start):
+            start = match.start()  # "Dnr 4.2.1-123/2016" goes whole
+        end = match.start(1) + len(value)
+        yield Span(start, end, "case_number", key=f"dnr:{value.lower()}", priority=88)
     for match in _CASE_SHAPES.finditer(text):
         value = match.group(0)
         prefix = re.match(r"[A-Za-zÅÄÖåäö]+", value)
@@ -679,11 +692,14 @@ _BARE_AGE_CONTEXTS = (
     (re.compile(r"\b(?:är|var|blir)\s+$", re.IGNORECASE),
      re.compile(r"\s*(?:[,.;)]|$|\s+och\b|\s+nu\b|\s+i\s+år\b)", re.IGNORECASE)),
     # "han e bara 15 wallah", "Lamin e 13.", "hon är snart 14 och …": a person, a copula, maybe an adverb.
-    (re.compile(r"(?:\b(?:han|hon|hen|jag|du|dom|de|[a-zåäö]+(?:en|an))|[A-ZÅÄÖ][a-zåäöéü]+)\s+"
+    (re.compile(r"(?:\b(?:han|hon|hen|jag|du|dom|de|[a-zåäö]+(?:en|an)|(?:lille|lill|store|stor|halv)?"
+                r"(?:bror|brorsan|syster|syrran)|kusin|kompis|son|dotter|grabb|tjej|kille|unge)"
+                r"|[A-ZÅÄÖ][a-zåäöéü]+)\s+"
                 r"(?:är|e|var|va|blir)\s+(?:(?:bara|typ|snart|nog|ju|väl|redan|nästan|knappt|endast|precis|"
                 r"nyss|fortfarande|också|nu|ca|cirka|runt)\s+)*$", re.IGNORECASE),
-     re.compile(r"(?!\s*(?:%|kr|kronor|st|stycken|min|minuter|timmar|tim|h|grader|cm|kg|m|meter|km|mil|"
-                r"procent|poäng|sek|sekunder|dagar|veckor|månader|gånger|pers|personer|[.,:]\d|:[ae]\b))",
+     re.compile(r"(?!\s*(?:(?:kr|kronor|st|stycken|min|minuter|timmar|tim|h|grader|cm|kg|m|meter|km|mil|"
+                r"procent|poäng|sek|sekunder|dagar|veckor|månader|gånger|pers|personer)(?![a-zåäö])"
+                r"|%|[.,:]\d|:[ae]\b))",
                 re.IGNORECASE)),
     (re.compile(r"\b(?:äldre|yngre)\s+än\s+$", re.IGNORECASE), re.compile(r"(?!\s*(?:%|kr|st|min|timmar))")),
     (re.compile(r"[A-ZÅÄÖa-zåäö\]]\s\($"), re.compile(r"(?:\s?år)?\)")),

@@ -137,6 +137,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(patterns.ages(text))
     found.extend(patterns.school_classes(text))
     found.extend(organisations.places(text, tokens, words))
+    found.extend(organisations.known_schools(text, tokens))
     found.extend(organisations.organisations(text, tokens, words, lexicon.common_names()))
     chosen = _resolve(found)
     mask = _mask(len(text), chosen)
