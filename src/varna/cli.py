@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from varna.deid import cli as deid_cli
 from varna.guide import cli as guide_cli
 from varna.law import cli as law_cli
+from varna.web import cli as web_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     law_cli.add_commands(sub)
     guide_cli.add_commands(sub)
     deid_cli.add_commands(sub)
+    web_cli.add_commands(sub)
     return parser
 
 
