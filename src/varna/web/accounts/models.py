@@ -68,6 +68,8 @@ class User(AbstractUser):
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("unit")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    # A login of the fictional demo (``varna demo load``): it works only from this machine.
+    is_demo = models.BooleanField(_("demo account"), default=False)
 
     class Meta:
         verbose_name = _("user")

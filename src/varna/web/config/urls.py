@@ -23,6 +23,8 @@ urlpatterns = i18n_patterns(
     path("orolig/", include("varna.web.concern.urls")),
     path("avidentifiera/", include("varna.web.deid.urls")),
     path("arbetsrum/", include("varna.web.workspace.urls")),
+    path("", include("varna.web.accounts.urls")),
+    path("arbetsrum/logg/", include("varna.web.audit.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )
