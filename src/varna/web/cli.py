@@ -94,6 +94,17 @@ def run_demo_load(stdout: TextIO) -> int:
     return EXIT_OK
 
 
+# --- varna plans load-default ---------------------------------------------------------
+
+
+def run_plans_load_default(stdout: TextIO) -> int:
+    _django()
+    from varna.web.plans.management.commands.load_default_plans import load_default
+
+    print(load_default(), file=stdout)
+    return EXIT_OK
+
+
 # --- varna retention run [--dry-run] --------------------------------------------------
 # HELPER B: add the handler here (run_retention(args, stdout) -> int, calling
 # varna.web.matters.retention lazily after _django()) and its parser in add_commands
@@ -119,5 +130,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "load", help="lägg in demodata (går att köra flera gånger) och skriv ut inloggningarna"
     )
     load.set_defaults(handler=lambda args: run_demo_load(sys.stdout))
+
+    plans = sub.add_parser("plans", help="handlingsplaner, projekt och kompetensutveckling")
+    plans_sub = plans.add_subparsers(dest="plans_command", required=True)
+    load_default = plans_sub.add_parser(
+        "load-default", help="lägg in riktlinjens planer för 2016 som saknas (går att köra flera gånger)"
+    )
+    load_default.set_defaults(handler=lambda args: run_plans_load_default(sys.stdout))
 
     # retention: HELPER B adds `varna retention run [--dry-run]` here.

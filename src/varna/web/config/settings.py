@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "varna.web.disclosures",
     "varna.web.meetings",
     "varna.web.workspace",
+    "varna.web.plans",
+    "varna.web.picture",
 ]
 
 # --- the workspace: accounts, sessions, passwords -----------------------------------

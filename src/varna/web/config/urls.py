@@ -25,6 +25,8 @@ urlpatterns = i18n_patterns(
     path("arbetsrum/", include("varna.web.workspace.urls")),
     path("", include("varna.web.accounts.urls")),
     path("arbetsrum/logg/", include("varna.web.audit.urls")),
+    path("arbetsrum/planer/", include("varna.web.plans.urls")),
+    path("arbetsrum/lagesbild/", include("varna.web.picture.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )

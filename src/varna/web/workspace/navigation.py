@@ -36,6 +36,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("matters:persons", _("Persons")),
     Entry("meetings:index", _("Meetings")),
     Entry("meetings:actions", _("Actions")),
+    Entry("plans:index", _("Plans")),
+    Entry("picture:index", _("Situational picture")),
     Entry("accounts:users", _("Users and units"), _is_administrator),
     Entry("audit:search", _("Audit log"), _is_administrator),
 )

@@ -1,0 +1,60 @@
+"""Horizontal bar charts as server-rendered SVG: attributes only, no inline style (CSP).
+
+The chart repeats the row totals of its table; the table beside it holds the same
+numbers for screen readers and print. A hidden (suppressed) count gets no bar and
+the sign "–", so the chart never tells more than the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from varna.web.picture.selectors import Breakdown
+from varna.web.picture.suppression import HIDDEN
+
+LABEL_WIDTH = 260
+BAR_AREA = 300
+ROW_HEIGHT = 26
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    y: int
+    text_y: int
+    width: int
+    value: str
+    value_x: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    bars: list[Bar]
+    height: int
+    width: int
+    label_width: int
+
+
+def bar_chart(breakdown: Breakdown) -> Chart:
+    values = breakdown.bars()
+    largest = max((v for _label, v in values if v is not None), default=0)
+    bars = []
+    for index, (label, value) in enumerate(values):
+        width = 0 if not value or not largest else max(2, round(BAR_AREA * value / largest))
+        y = index * ROW_HEIGHT
+        bars.append(
+            Bar(
+                label=label,
+                y=y + 4,
+                text_y=y + 18,
+                width=width,
+                value=HIDDEN if value is None else str(value),
+                value_x=LABEL_WIDTH + width + 6,
+            )
+        )
+    return Chart(
+        bars=bars,
+        height=max(len(values), 1) * ROW_HEIGHT,
+        width=LABEL_WIDTH + BAR_AREA + 50,
+        label_width=LABEL_WIDTH - 8,
+    )
