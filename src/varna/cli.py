@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from varna.ctc import cli as ctc_cli
 from varna.deid import cli as deid_cli
 from varna.guide import cli as guide_cli
 from varna.law import cli as law_cli
@@ -21,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     law_cli.add_commands(sub)
     guide_cli.add_commands(sub)
     deid_cli.add_commands(sub)
+    ctc_cli.add_commands(sub)
     web_cli.add_commands(sub)
     return parser
 
