@@ -18,6 +18,8 @@ stronger; the tests hold the cases that motivated each rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from varna.deid.gazetteer import (
@@ -39,6 +41,15 @@ from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _GAP_AND_TOKEN = re.compile(r"([\W\d_]*)([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+# The same for a text whose characters are all ASCII, Latin-1 or general punctuation (dashes,
+# quotes, bullets): there the letters are exactly these ranges, and an explicit class is
+# matched several times faster than Python's Unicode category test.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_LATIN_GAP_AND_TOKEN = re.compile(
+    rf"([^{_LATIN_LETTERS}]*)([{_LATIN_LETTERS}]+(?:['’\-][{_LATIN_LETTERS}]+)*)")
+# A character outside those sets, or a Latin-1 sign that counts as a word character (ª, ², ½).
+_NOT_LATIN = re.compile("[^\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf-\u00ff"
+                        "\u2000-\u206f\u20ac]")
 _BOUNDARY = re.compile(r"[.!?\n:;]")
 _OPENERS = " \t\"'«»“”(–-•*>"
 # Words that follow a subject: an unknown capitalised word before them is a person.
@@ -89,6 +100,9 @@ _AND = frozenset({"och", "o", "å", "eller", "samt"})
 _GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "yo", "hey", "hi", "salam",
                         "salaam"})
 _OPENS_A_NAME = _CUE_OR_ROLE | _GREETINGS  # the words after which any word may be a name
+_CUE_WORDS = NAME_CUES | {"kallar"}
+_OPENS_WITHOUT_A_CUE = ROLE_WORDS | _GREETINGS
+_VERBS_AFTER_A_NAME = _SUBJECT_VERBS - {"och", "själv"}
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
                           "deras", "denna", "detta", "någon", "något", "ingen", "inget", "varje", "vilken",
                           "vilket", "de"})
@@ -135,6 +149,56 @@ def lower_text(text: str) -> str:
     return lowered
 
 
+_last_words: tuple[list[Token] | None, frozenset[str]] = (None, frozenset())
+_LOWER = itemgetter(5)  # Token.lower, fetched at C speed
+
+
+def lower_words(tokens: list[Token]) -> frozenset[str]:
+    """The distinct lower-case words of ``tokens``, remembered for the last token list."""
+    global _last_words
+    last = _last_words
+    if last[0] is tokens:
+        return last[1]
+    found = frozenset(map(_LOWER, tokens))
+    _last_words = (tokens, found)
+    return found
+
+
+class WordClass:
+    """Which lower-case words pass ``test``, learnt across texts as two sets.
+
+    A detector that must look at the few words of a text with some property ("-gatan",
+    "skolan", a trigger word) asks ``among(lower_words(tokens))``: the words seen before are
+    sorted by C-level set operations, and only new words are tested in Python. The sets stop
+    growing at ``limit`` words, to bound a long-running worker's memory.
+    """
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 100_000) -> None:
+        self.test = test
+        self.limit = limit
+        self.yes: set[str] = set()
+        self.seen: set[str] = set()
+
+    def among(self, words: frozenset[str]) -> frozenset[str]:
+        # Binary "-" and "&" walk the smaller side; a many-argument difference() would walk
+        # every word ever seen.
+        unseen = words - self.seen
+        if not unseen:
+            return words & self.yes
+        found = {word for word in unseen if self.test(word)}
+        if len(self.seen) < self.limit:
+            self.yes |= found
+            self.seen |= unseen
+        return (words & self.yes) | found
+
+
+def positions(tokens: list[Token], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose lower-case form is in ``words``, in order."""
+    if not words:
+        return []
+    return [index for index, lower in enumerate(map(_LOWER, tokens)) if lower in words]
+
+
 def tokenize(text: str) -> list[Token]:
     """Words with their sentence position; one pass shared by every detector."""
     tokens: list[Token] = []
@@ -145,7 +209,7 @@ def tokenize(text: str) -> list[Token]:
     position = 0
     # Gaps and words in one C-level pass: every gap is a run of non-letters, so the word
     # that follows starts right after it.
-    pairs = _GAP_AND_TOKEN.findall(text)
+    pairs = (_GAP_AND_TOKEN if _NOT_LATIN.search(text) else _LATIN_GAP_AND_TOKEN).findall(text)
     if same_length and "\u0307" not in lowered:
         # The common case: every lower-case form is a slice of the lower-cased text.
         ends = _GAP_ENDS_SENTENCE
@@ -509,8 +573,12 @@ class NameFinder:
         decided = self._speakers()
         last = len(tokens) - 1
         # Module-level sets bound to locals: this loop runs once for every word of the text.
-        opens_a_name, function_words, subject_verbs, cue_any, keep = (
-            _OPENS_A_NAME, FUNCTION_WORDS, _SUBJECT_VERBS, _CUE_ANY, KEEP)
+        # A link word ("för", "sig", "honom") opens a name only after a cue ("kallas för X"):
+        # in a text with no cue the word after it is decided as if the link were not there.
+        # "och" and "själv" are no verbs for ``_verb_follows``, so a word before them alone
+        # is never decided a name.
+        opens_a_name = _OPENS_A_NAME if lower_words(tokens) & _CUE_WORDS else _OPENS_WITHOUT_A_CUE
+        function_words, subject_verbs, cue_any, keep = (FUNCTION_WORDS, _VERBS_AFTER_A_NAME, _CUE_ANY, KEEP)
         for index, token in enumerate(tokens):
             lower = token.lower
             previous = tokens[index - 1].lower if index and not token.sentence_start else ""

@@ -33,7 +33,7 @@ from varna.deid.gazetteer import (
 )
 from varna.deid.lexicon import WordList, english
 from varna.deid.model import Span
-from varna.deid.names import Token, lower_text
+from varna.deid.names import Token, WordClass, lower_text, lower_words, positions
 
 _PLACE_KIND: dict[str, str] = {}
 for _name in MALMO_SPOTS:
@@ -182,6 +182,10 @@ _COMPASS_DISTRICT = re.compile(r"\b(?:stadsområde|stadsområdet|stadsdel|stadsd
 _PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:torg|torget|centrum|park|parken|plan|strand|stranden)(?![\wåäö])")
 
 
+# The words that may open a place name, themselves or with a possessive "s".
+_PLACE_OPENERS = WordClass(lambda word: word in _PLACE_FIRST_WORDS or word[:-1] in _PLACE_FIRST_WORDS)
+
+
 def _after_place_preposition(tokens: list[Token], index: int) -> bool:
     """"hänger på triangeln": the word right after a preposition of place, in the same sentence."""
     token = tokens[index]
@@ -196,10 +200,8 @@ def places(text: str, tokens: list[Token], words: WordList) -> Iterator[Span]:
             # "stadsområde Öster" → "ett stadsområde"; "SSP Norr" → "SSP ett stadsområde"
             start = match.start() if match.group(0).lower().startswith("stads") else match.start(1)
             yield Span(start, match.end(1), "place", replacement="ett stadsområde", priority=65)
-    first_words = _PLACE_FIRST_WORDS
     # Only a token that may open a place name is looked at; the others are skipped at once.
-    candidates = [i for i, token in enumerate(tokens)
-                  if (first := token.lower) in first_words or first[:-1] in first_words]
+    candidates = positions(tokens, _PLACE_OPENERS.among(lower_words(tokens)))
     index = 0
     for candidate in candidates:
         if candidate < index:
@@ -327,8 +329,11 @@ _TRIGGERS = _all_triggers()
 _LOWER_TRIGGERS = _TRIGGERS | _FIRM_WORDS
 _WORD_TRIGGERS = _TRIGGERS | {"Malmö"}
 _TRIGGER_ENDINGS = _ADJECTIVE_ENDINGS + _GROUP_ENDINGS
-# Whether a lower-case word is a key word or ends like one, remembered per word.
-_TRIGGER_WORDS: dict[str, bool] = {}
+# The lower-case words that are a key word, end like one, or are a key word written
+# otherwise ("if" for "IF"); the exact test is made again at each such token.
+_WORD_TRIGGERS_LOWER = frozenset(word.lower() for word in _WORD_TRIGGERS)
+_TRIGGER_WORDS = WordClass(lambda lower: lower in _LOWER_TRIGGERS or lower in _WORD_TRIGGERS_LOWER
+                           or lower.endswith(_TRIGGER_ENDINGS))
 
 
 # Generic heads after which a definite noun is still a name: "förskolan kastanjen".
@@ -363,15 +368,11 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
         "institution", "malmo", "firm", "attends")}
-    known, word_triggers = _TRIGGER_WORDS, _WORD_TRIGGERS
-    for index, token in enumerate(tokens):
+    word_triggers = _WORD_TRIGGERS
+    for index in positions(tokens, _TRIGGER_WORDS.among(lower_words(tokens))):
+        token = tokens[index]
         word, lower = token.text, token.lower
-        hit = known.get(lower)
-        if hit is None:
-            hit = lower in _LOWER_TRIGGERS or lower.endswith(_TRIGGER_ENDINGS)
-            if len(known) < 50_000:
-                known[lower] = hit
-        if not hit and word not in word_triggers:
+        if not (lower in _LOWER_TRIGGERS or lower.endswith(_TRIGGER_ENDINGS) or word in word_triggers):
             continue
         candidates: list[tuple[str, re.Match[str] | None]] = []
         if lower in _SEPARATE_LABEL or (lower[:-1] in _SEPARATE_LABEL and lower.endswith("s")):
@@ -439,9 +440,8 @@ def _organisation_ending(lowered: str) -> tuple[str, str, bool] | None:
     return lowered, next(e for e in _ENDINGS if lowered.endswith(e)), possessive
 
 
-# What ``_organisation_ending`` said of each lower-case word seen so far.
-_ORGANISATION_ENDING: dict[str, tuple[str, str, bool] | None] = {}
-_UNSEEN = ("", "", False)
+# The lower-case words that end like an organisation.
+_ENDING_WORDS = WordClass(lambda lower: _organisation_ending(lower) is not None)
 
 
 def _first_word(phrase: str) -> str:
@@ -464,9 +464,9 @@ def known_schools(text: str, tokens: list[Token]) -> Iterator[Span]:
     lowered = lower_text(text)
     pattern, searched = (_SCHOOL, lowered) if len(lowered) == len(text) else (_SCHOOL_ANY_CASE, text)
     reached = 0
-    first_words = _SCHOOL_FIRST_WORDS
-    for token in tokens:
-        if token.lower not in first_words or token.start < reached:
+    for index in positions(tokens, lower_words(tokens) & _SCHOOL_FIRST_WORDS):
+        token = tokens[index]
+        if token.start < reached:
             continue
         match = pattern.match(searched, token.start)
         if match is None:
@@ -493,13 +493,9 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
     ``is_name`` holds lower-case names and places known in this text, so a lower-case
     "rosengårdsskolan" counts while "musikskolan" stays an ordinary word.
     """
-    known = _ORGANISATION_ENDING
-    for token in tokens:
-        shape = known.get(token.lower, _UNSEEN)
-        if shape is _UNSEEN:
-            shape = _organisation_ending(token.lower)
-            if len(known) < 50_000:
-                known[token.lower] = shape
+    for index in positions(tokens, _ENDING_WORDS.among(lower_words(tokens))):
+        token = tokens[index]
+        shape = _organisation_ending(token.lower)
         if shape is None:
             continue
         word = token.text

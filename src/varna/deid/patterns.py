@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 from varna.deid.gazetteer import ACRONYMS
 from varna.deid.model import Span
-from varna.deid.names import Token, lower_text
+from varna.deid.names import Token, WordClass, lower_text, lower_words, positions
 
 
 class _Folded:
@@ -413,28 +413,25 @@ _NAMED_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "allén", "sti
                          "kajen", "stråket", "väg", "gata", "allé")
 
 
-# Whether a lower-case word ends in one of a tuple of street endings, remembered per word:
-# a look-up costs less than testing thirty endings at every word of every text.
-_STREET_WORDS: dict[tuple[str, ...], dict[str, bool]] = {}
+# The lower-case words that end in one of a tuple of street endings, learnt across texts:
+# set operations sort a text's words faster than testing thirty endings at every word.
+_STREET_WORDS: dict[tuple[str, ...], WordClass] = {}
 
 
-def _street_matches(pattern: re.Pattern[str], text: str, tokens: Sequence[Token],
+def _street_matches(pattern: re.Pattern[str], text: str, tokens: list[Token],
                     endings: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` that start at most two words before a street word.
 
     Anchoring on the words that end like streets ("-gatan", "väg") keeps the pattern from
     being tried at every word of the text.
     """
+    streets = _STREET_WORDS.get(endings)
+    if streets is None:
+        streets = _STREET_WORDS.setdefault(endings, WordClass(lambda word: word.endswith(endings)))
     last_end = -1
-    known = _STREET_WORDS.setdefault(endings, {})
-    for index, token in enumerate(tokens):
-        lower = token.lower
-        street = known.get(lower)
-        if street is None:
-            street = lower.endswith(endings)
-            if len(known) < 50_000:
-                known[lower] = street
-        if not street or token.start < last_end:
+    for index in positions(tokens, streets.among(lower_words(tokens))):
+        token = tokens[index]
+        if token.start < last_end:
             continue
         for first in range(max(0, index - 2), index + 1):
             match = pattern.match(text, tokens[first].start)
@@ -450,7 +447,7 @@ def _in_lexicon(word: str) -> bool:
     return word in words()
 
 
-def addresses(text: str, tokens: Sequence[Token], ordinary: frozenset[str] = frozenset(),
+def addresses(text: str, tokens: list[Token], ordinary: frozenset[str] = frozenset(),
               is_word: Callable[[str], bool] = lambda word: False) -> Iterator[Span]:
     """Street addresses. ``ordinary`` holds street-like words that are plain nouns ("motorvägen");
     ``is_word`` tells an ordinary lower-case word ("likabehandlingsplan 1") from a street."""
@@ -519,9 +516,40 @@ _ABBREVIATED_CASE_CUE = re.compile(
     r"\s*(?:nr\.?|nummer)?\s*[:.#]?\s*$")
 
 
-def case_numbers(text: str) -> Iterator[Span]:
+# Every cue starts where a word starts, and that word starts so ("ärende" in "ärendet"):
+# a text none of whose words does is not scanned for cues.
+_CASE_CUE_STEMS = ("dnr", "diarie", "ärende", "akt", "anm", "polisanm", "mål", "journal", "referens", "ref",
+                   "löp", "beslut")
+_CASE_CUE_WORDS = WordClass(lambda word: word.startswith(_CASE_CUE_STEMS) or word in ("d", "k-nr", "knr"))
+# Where a shaped case number can start, looked for back from a run of digits: a short
+# capitalised prefix ("SoN "), "K", "5000-K" or a court's letter ("B ").
+_CASE_SHAPE_BACK = re.compile(r"(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\s?|(?:\d{4}-)?K\s?-?|[BTÖ]\s)$")
+
+
+def _case_shapes(text: str) -> Iterator[re.Match[str]]:
+    """``_CASE_SHAPES.finditer(text)``, tried only back from the runs of digits it needs."""
+    last_end = 0
+    for start in _digit_starts(text):
+        if start < last_end or start == 0:
+            continue
+        before = text[start - 1]
+        if not (before.isalpha() or before in " -\t\n\u00a0"):
+            continue  # every shape has a letter, a space or a hyphen right before its digits
+        back = _CASE_SHAPE_BACK.search(text, max(last_end, start - 12), start)
+        if back is None:
+            continue
+        match = _CASE_SHAPES.match(text, back.start())
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def case_numbers(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
+    if not _digit_starts(text):
+        return  # every case number has digits
     lowered = lower_text(text)
-    for match in _CASE_CUED.finditer(text, lowered):
+    cued = tokens is None or bool(_CASE_CUE_WORDS.among(lower_words(tokens)))
+    for match in _CASE_CUED.finditer(text, lowered) if cued else ():
         value = match.group(1).rstrip(".:-/")
         if sum(c.isdigit() for c in value) < 3:
             continue
@@ -531,7 +559,7 @@ def case_numbers(text: str) -> Iterator[Span]:
             start = match.start()  # "Dnr 4.2.1-123/2016" goes whole
         end = match.start(1) + len(value)
         yield Span(start, end, "case_number", key=f"dnr:{value.lower()}", priority=88)
-    for match in _CASE_SHAPES.finditer(text):
+    for match in _case_shapes(text):
         value = match.group(0)
         prefix = re.match(r"[A-Za-zÅÄÖåäö]+", value)
         if prefix and (prefix.group(0) in _NOT_CASE_PREFIXES or prefix.group(0).endswith("FS")):

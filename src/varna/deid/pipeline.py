@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
-from varna.deid.names import Token, find_names, tokenize
+from varna.deid.names import Token, find_names, lower_words, tokenize
 from varna.deid.risk import residual_risks
 
 _ORDINARY_STREETS = frozenset({"motorvägen", "huvudgatan", "gågatan", "bakgatan", "skolvägen", "hemvägen",
@@ -130,7 +130,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     tokens = tokenize(text)
     found.extend(patterns.addresses(text, tokens, ordinary_streets, words.is_ordinary))
     found.extend(patterns.postcodes(text))
-    found.extend(patterns.case_numbers(text))
+    found.extend(patterns.case_numbers(text, tokens))
     found.extend(patterns.long_numbers(text))
     found.extend(patterns.birth_dates(text))
     found.extend(patterns.dates(text))
@@ -250,5 +250,5 @@ def deidentify(text: str) -> Result:
     pieces.append(text[position:])
     output = "".join(pieces)
     kept = _kept_proper_nouns(tokens, _mask(len(text), spans), lexicon.proper_nouns())
-    risks = residual_risks(text, output, spans, kept)
+    risks = residual_risks(text, output, spans, kept, lower_words(tokens))
     return Result(output, tuple(entities), tuple(risks))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from varna.deid.model import ResidualRisk, Span
+from varna.deid.names import WordClass
 from varna.deid.patterns import led_finditer
 
 _RELATIVE = (r"(?:bror|brodern|brorsan|lillebror|storebror|syster|systern|syrran|pappa|pappan|mamma|mamman|"
@@ -52,6 +53,26 @@ _NICKNAME = re.compile(r"\b(?:kallas|kallad|kallade|alias|smeknamn\w*|kallar sig
 # few rare letters), the original text is searched with IGNORECASE instead.
 
 
+# Words one of which the source must hold for a pattern to match the output: the tool only
+# removes and rewrites words, it never writes these. A text without them skips the scan.
+# Every match of ``_FAMILY`` holds a relative; of ``_PROFESSION`` an occupation; of
+# ``_EVENT`` a word that the pattern matches alone, or the last word of one of its phrases.
+_RELATIVES = frozenset(_RELATIVE.strip("(?:)").split("|"))
+_OCCUPATIONS = frozenset(_PROFESSION.pattern.rpartition("(")[2].removesuffix(r")\b").split("|"))
+_EVENT_PHRASE_WORDS = frozenset({"återvände", "syrien", "anslöt", "tidningen", "media", "medierna",
+                                 "tingsrätten"})
+
+
+def _word_parts(word: str) -> list[str]:
+    return re.split(r"['’\-]", word)
+
+
+_EVENT_WORDS = WordClass(lambda word: any(_EVENT.match(part) is not None or part in _EVENT_PHRASE_WORDS
+                                          for part in _word_parts(word)))
+_RELATIVE_WORDS = WordClass(lambda word: any(part in _RELATIVES for part in _word_parts(word)))
+_OCCUPATION_WORDS = WordClass(lambda word: any(part in _OCCUPATIONS for part in _word_parts(word)))
+
+
 # The same patterns without their leading word boundary: Python's engine skips quickly to
 # where one of their first letters stands, and the full pattern is tried only there.
 _LEADS = {pattern: re.compile(pattern.pattern.removeprefix(r"\b")) for pattern in (_FAMILY, _PROFESSION)}
@@ -71,8 +92,12 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 def residual_risks(source: str, output: str, spans: Iterable[Span],
-                   kept_proper: Iterable[str]) -> list[ResidualRisk]:
-    """Risks in the de-identified ``output``; ``spans`` are what was replaced in ``source``."""
+                   kept_proper: Iterable[str], words: frozenset[str] | None = None) -> list[ResidualRisk]:
+    """Risks in the de-identified ``output``; ``spans`` are what was replaced in ``source``.
+
+    ``words``, the lower-case words of ``source`` when the caller has them, lets the scans
+    for family situations, events and occupations be skipped where they cannot match.
+    """
     risks: list[ResidualRisk] = []
     seen: set[tuple[str, str]] = set()
 
@@ -95,7 +120,11 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
     if len(lowered) != len(output):
         lowered = output
 
+    gates = {_FAMILY: _RELATIVE_WORDS, _EVENT: _EVENT_WORDS, _PROFESSION: _OCCUPATION_WORDS}
+
     def find(pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        if words is not None and not gates[pattern].among(words):
+            return ()
         if lowered is output:
             return re.compile(pattern.pattern, re.IGNORECASE).finditer(output)
         return _scan(pattern, lowered)
