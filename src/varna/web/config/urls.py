@@ -27,6 +27,7 @@ urlpatterns = i18n_patterns(
     path("arbetsrum/logg/", include("varna.web.audit.urls")),
     path("arbetsrum/planer/", include("varna.web.plans.urls")),
     path("arbetsrum/lagesbild/", include("varna.web.picture.urls")),
+    path("arbetsrum/moten/", include("varna.web.meetings.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )
