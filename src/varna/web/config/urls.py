@@ -28,6 +28,10 @@ urlpatterns = i18n_patterns(
     path("arbetsrum/planer/", include("varna.web.plans.urls")),
     path("arbetsrum/lagesbild/", include("varna.web.picture.urls")),
     path("arbetsrum/moten/", include("varna.web.meetings.urls")),
+    path("arbetsrum/", include("varna.web.matters.urls")),
+    path("arbetsrum/", include("varna.web.consent.urls")),
+    path("arbetsrum/", include("varna.web.disclosures.urls")),
+    path("api/arbetsrum/", include("varna.web.matters.api_urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )

@@ -112,6 +112,8 @@ class Matter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("opened by")
     )
     version = models.PositiveIntegerField(default=1)
+    # Set by the retention run when the matter's individual content was removed.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_at"]
