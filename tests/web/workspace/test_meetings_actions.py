@@ -115,6 +115,8 @@ def test_the_start_page_shows_overdue_actions_first_and_links_them(team: Team) -
     page = response.content.decode()
     assert "1 försenad åtgärd" in page or "försenad" in page.lower()
     assert page.index("Försenad sak") < page.index("Snart sak")
+    assert page.count("Försenad</span>") == 1  # text and icon, not colour alone
+    assert reverse("meetings:actions") in page
     assert reverse("meetings:action", args=[late.pk]) in page
     assert reverse("meetings:action", args=[soon.pk]) in page
     assert reverse("meetings:detail", args=[team.meeting.pk]) in page

@@ -71,7 +71,8 @@ def consent_in_force(
         lookup = None
     if lookup is not None:
         found = lookup(
-            person=person, recipient_authority=recipient_authority, information_kind=information_kind, on=on
+            person=person, recipient_authority=recipient_authority, information_kind=information_kind or None,
+            on=on,
         )
         return found if isinstance(found, ConsentRecord) else None
     records = [
