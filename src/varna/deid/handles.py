@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from varna.deid.model import Span
-from varna.deid.names import lower_text
+from varna.deid.names import Token, WordClass, lower_text, lower_words
 
 _SOCIAL_DOMAINS = ("facebook.com", "fb.com", "instagram.com", "instagr.am", "tiktok.com", "youtube.com",
                    "youtu.be", "snapchat.com", "twitter.com", "x.com", "twitch.tv", "discord.gg",
@@ -97,10 +97,19 @@ def _cue_matches(cue: re.Pattern[str], text: str, lowered: str) -> Iterator[re.M
             position = match.end()
 
 
-def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
-    """Account names and profile links in ``text``; ``is_word`` tells an ordinary Swedish word."""
+# The cues start where a word starts, with a word that starts so ("nickname", "instakonto").
+_ACCOUNT_CUE_WORDS = WordClass(lambda word: word.startswith(_ACCOUNT_CUE_STEMS))
+_PLATFORM_CUE_WORDS = WordClass(lambda word: word.startswith(_PLATFORM_STEMS) or word.startswith("ig"))
+
+
+def handles(text: str, is_word: Callable[[str], bool], tokens: list[Token] | None = None) -> Iterator[Span]:
+    """Account names and profile links in ``text``; ``is_word`` tells an ordinary Swedish word.
+
+    ``tokens``, the words of ``text`` when the caller has them, lets cues be looked for only
+    in texts that hold a word they start with.
+    """
     lowered = lower_text(text)
-    if any(map(lowered.__contains__, _SOCIAL_DOMAINS)):
+    if "/" in text and any(map(lowered.__contains__, _SOCIAL_DOMAINS)):  # a profile link has a path
         for match in _PROFILE.finditer(text):
             value = match.group().rstrip(".,;:!?")
             yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}",
@@ -126,9 +135,12 @@ def handles(text: str, is_word: Callable[[str], bool]) -> Iterator[Span]:
         for match in _DISCORD_TAG.finditer(text):
             yield Span(match.start(), match.end(), "handle", key=f"@{match.group().lower()}", priority=83)
     cues = []
-    if any(map(lowered.__contains__, _ACCOUNT_CUE_STEMS)):
+    words = lower_words(tokens) if tokens is not None else None
+    if (any(map(lowered.__contains__, _ACCOUNT_CUE_STEMS)) if words is None
+            else _ACCOUNT_CUE_WORDS.among(words)):
         cues.append(_ACCOUNT_CUE)
-    if any(map(lowered.__contains__, _PLATFORM_STEMS)):
+    if (any(map(lowered.__contains__, _PLATFORM_STEMS)) if words is None
+            else _PLATFORM_CUE_WORDS.among(words)):
         cues.append(_PLATFORM_CUE)
     for cue in cues:
         for match in _cue_matches(cue, text, lowered):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -571,7 +572,6 @@ class NameFinder:
         forms = name_forms()
         tokens = self.tokens
         decided = self._speakers()
-        last = len(tokens) - 1
         # Module-level sets bound to locals: this loop runs once for every word of the text.
         # A link word ("för", "sig", "honom") opens a name only after a cue ("kallas för X"):
         # in a text with no cue the word after it is decided as if the link were not there.
@@ -579,14 +579,19 @@ class NameFinder:
         # is never decided a name.
         opens_a_name = _OPENS_A_NAME if lower_words(tokens) & _CUE_WORDS else _OPENS_WITHOUT_A_CUE
         function_words, subject_verbs, cue_any, keep = (FUNCTION_WORDS, _VERBS_AFTER_A_NAME, _CUE_ANY, KEEP)
-        for index, token in enumerate(tokens):
-            lower = token.lower
-            previous = tokens[index - 1].lower if index and not token.sentence_start else ""
-            # Most words are lower-case and no name: skip them without a call.
+        lowers = list(map(_LOWER, tokens))
+        before = [""]
+        before += lowers[:-1]
+        after = lowers[1:]
+        after.append("")
+        for index, token, lower, previous, following in zip(count(), tokens, lowers, before, after):
+            # Most words are lower-case and no name: skip them without a call. (The word before
+            # a sentence's first word can only keep a word here that the tests below drop.)
             if token.text[0].islower() and lower not in forms and previous not in opens_a_name and (
-                    index == last or lower in function_words
-                    or tokens[index + 1].lower not in subject_verbs):
+                    lower in function_words or following not in subject_verbs):
                 continue
+            if token.sentence_start:
+                previous = ""
             # "och", "Han", "till": function words and kept words are names only after a cue.
             if index in decided or (previous not in cue_any
                                     and (lower in function_words or token.text in keep)):

@@ -289,7 +289,14 @@ def _urls(text: str, lowered: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def contacts(text: str) -> Iterator[Span]:
+# A platform cue starts with a word that is a platform's name, perhaps with "namn", "konto" …
+# glued on ("snapnamn", "ig-konto"); "tik" opens "tik tok". A text with no such word has no cue.
+_PLATFORM_TOKEN = re.compile(
+    rf"(?:{_PLATFORMS}|tik)(?:-?(?:namn|namnet|konto|kontot|användare|användarnamn|nick|id))?")
+_PLATFORM_TOKENS = WordClass(lambda word: _PLATFORM_TOKEN.fullmatch(word) is not None)
+
+
+def contacts(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
     lowered = lower_text(text)
     for match in _emails(text):
         yield Span(match.start(), match.end(), "email", key=f"mail:{match.group(0).lower()}", priority=92)
@@ -298,7 +305,8 @@ def contacts(text: str) -> Iterator[Span]:
         if "." not in value.strip("."):
             continue
         yield Span(match.start(), match.start() + len(value), "url", key=f"url:{value.lower()}", priority=80)
-    for match in _platform_cues(text, lowered):
+    cued = tokens is None or bool(_PLATFORM_TOKENS.among(lower_words(tokens)))
+    for match in _platform_cues(text, lowered) if cued else ():
         handle = match.group(1).rstrip(".,:;!?-")
         if handle.lower() in _NOT_HANDLES or len(handle) < 2:
             continue
@@ -758,10 +766,18 @@ _AGE_RANGE_BEFORE = re.compile(r"\b(?:ca|cirka|typ|runt|omkring|ålder|åldern|m
                                re.IGNORECASE)
 
 
-def ages(text: str) -> Iterator[Span]:
+_NUMBER_WORD_STARTS = tuple(_NUMBER_WORDS)
+# Words that an age in words starts: the number itself, or glued to "år" ("femtonårig").
+_AGE_NUMBER_WORDS = WordClass(lambda word: any(
+    word.startswith(number) and (len(word) == len(number) or word.startswith("år", len(number)))
+    for number in _NUMBER_WORD_STARTS))
+
+
+def ages(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
     lowered = lower_text(text)
-    if any(map(lowered.__contains__, ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
-                                      "nio", "arton"))):
+    if (_AGE_NUMBER_WORDS.among(lower_words(tokens)) if tokens is not None else
+            any(map(lowered.__contains__, ("ton", "tio", "elva", "tolv", "tjugo", "fem", "sex", "sju", "åtta",
+                                           "nio", "arton")))):
         for match in _AGE_IN_WORDS.finditer(lowered):
             start = match.start()
             if not _AGE_WORDS_CONTEXT.search(lowered, max(0, start - 16), start):
