@@ -197,3 +197,21 @@ def test_a_decision_is_recorded_with_the_responsible_authority(team: Team) -> No
     page = logged_in(team.school).get(reverse("meetings:detail", args=[team.meeting.pk])).content.decode()
     assert "Skolan tar kontakt med hemmet." in page and "Grundskolenämnden" in page
     assert AuditEntry.objects.filter(object_type="meetings.itemdecision", action="create").exists()
+
+
+def test_an_edited_description_that_names_someone_is_flagged_and_an_empty_one_refused(team: Team) -> None:
+    add_item(team)
+    item = AgendaItem.objects.get()
+    url = reverse("meetings:item_description", args=[team.meeting.pk, item.pk])
+    client = logged_in(team.social)
+    page = client.get(url).content.decode()
+    assert "Värna hittar fortfarande identifierande uppgifter" not in page  # the proposal itself is clean
+    response = client.post(url, {"text": "Ahmed Karlsson har delat propaganda.", "save": "yes"})
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert "Värna hittar fortfarande identifierande uppgifter" in page
+    response = client.post(url, {"text": "  ", "confirmed": "on", "confirm": "yes"})
+    assert response.status_code == 400
+    assert "Skriv den avidentifierade fallbeskrivningen." in response.content.decode()
+    item.refresh_from_db()
+    assert item.case_description == "Ahmed Karlsson har delat propaganda." and not item.description_confirmed

@@ -14,6 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from varna.law import Fact, Information
 from varna.web.accounts.models import Unit, User
@@ -204,7 +205,7 @@ class ItemEditForm(ItemForm):
 class DescriptionForm(MeetingFormBase):
     text = forms.CharField(
         label=_("De-identified case description"),
-        required=False,
+        error_messages={"required": _("Write the de-identified case description.")},
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("This text, and only this text, is what the other authorities at the meeting see."),
     )
@@ -264,7 +265,9 @@ class ItemChoice(_ItemChoice):
 
 class ActionForm(MeetingFormBase):
     title = forms.CharField(
-        label=_("Action"), max_length=300, error_messages={"required": _("Write the action.")}
+        label=pgettext_lazy("meeting action", "Action"),
+        max_length=300,
+        error_messages={"required": _("Write the action.")},
     )
     responsible_unit = UnitChoice(
         label=_("Responsible unit"),

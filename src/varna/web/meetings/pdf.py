@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -157,7 +158,7 @@ def render_minutes(
 def _actions_table(actions: Sequence[Action], cell: Any, width: float) -> Table:
     rows = [
         [
-            cell(_("Action"), True),
+            cell(pgettext("meeting action", "Action"), True),
             cell(_("Responsible unit"), True),
             cell(_("Due"), True),
             cell(_("Status"), True),

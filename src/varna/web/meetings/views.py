@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varna.deid import deidentify
+from varna.deid.model import GENERALISED_LABELS
 from varna.web.accounts.models import User
 from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
@@ -352,14 +353,15 @@ def item_description(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
                 return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
             messages.info(request, _("The draft is saved. It is not confirmed yet."))
             return HttpResponseRedirect(reverse("meetings:item_description", args=[meeting.pk, item.pk]))
-    text = form["text"].value() or ""
+    checked = deidentify(form["text"].value() or "")
     context = {
         "form": form,
         "meeting": meeting,
         "item": item,
         "matter": matter,
-        "still_found": deidentify(text).entities if text else (),
-        "risks_now": deidentify(text).residual_risks if text else (),
+        # Direct identifiers still in the text; generalised words (an age span, a district) may stay.
+        "still_found": [e for e in checked.entities if e.label not in GENERALISED_LABELS],
+        "risks_now": checked.residual_risks,
         **_review_context(matter.summary),
     }
     return _render(request, "meetings/item_description.html", context, bad=request.method == "POST")
