@@ -106,9 +106,18 @@ def run_plans_load_default(stdout: TextIO) -> int:
 
 
 # --- varna retention run [--dry-run] --------------------------------------------------
-# HELPER B: add the handler here (run_retention(args, stdout) -> int, calling
-# varna.web.matters.retention lazily after _django()) and its parser in add_commands
-# below, at the place marked "retention".
+
+
+def run_retention(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Anonymise closed individual matters past their retention date; ``--dry-run`` only lists them."""
+    _django()
+    from django.utils import timezone
+
+    from varna.web.matters.retention import retention_run
+
+    report = retention_run(today=timezone.localdate(), dry_run=bool(args.dry_run))
+    print(report.text_sv(), file=stdout)
+    return EXIT_OK
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -138,4 +147,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     load_default.set_defaults(handler=lambda args: run_plans_load_default(sys.stdout))
 
-    # retention: HELPER B adds `varna retention run [--dry-run]` here.
+    # retention
+    retention = sub.add_parser("retention", help="gallring av avslutade individärenden")
+    retention_sub = retention.add_subparsers(dest="retention_command", required=True)
+    retention_run_parser = retention_sub.add_parser(
+        "run", help="anonymisera avslutade individärenden vars gallringsdatum har passerat"
+    )
+    retention_run_parser.add_argument(
+        "--dry-run", action="store_true", help="visa bara vad som skulle gallras; ändra ingenting"
+    )
+    retention_run_parser.set_defaults(handler=lambda args: run_retention(args, sys.stdout))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -74,7 +74,10 @@ def matter_list(request: HttpRequest) -> JsonResponse:
 @require_safe
 @api_login_required
 def matter_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    view = matter_for(request.user, pk, purpose="API")
+    try:
+        view = matter_for(request.user, pk, purpose="API")
+    except Http404:
+        return JsonResponse({"message": "Ärendet finns inte.", "extra": {}}, status=404)
     matter = view.matter
     document = _summary(matter, view.reach)
     if view.full:
