@@ -172,14 +172,38 @@ def read_coded(source: SurveySource, spec: Spec) -> Coded:
             notes.append(f"column {column!r} is not in the file: no breakdown by it")
         if column is not None and has[alias]:
             exprs.append(group_label(column, schema[column], alias, MISSING_GROUP))
-    exprs.extend(item_code(item, schema[item]) for item in spec.items)
-    try:
-        frame = lazy.select(exprs).collect(engine="streaming")
-    except Exception as exc:
-        raise SurveyError(f"{name}: cannot be read ({_first_line(exc)})") from exc
+    frame = _fast_csv(source, spec, exprs) if _is_csv(source) else None
+    if frame is None:
+        exprs.extend(item_code(item, schema[item]) for item in spec.items)
+        try:
+            frame = lazy.select(exprs).collect(engine="streaming")
+        except Exception as exc:
+            raise SurveyError(f"{name}: cannot be read ({_first_line(exc)})") from exc
     if frame.height == 0:
         raise SurveyError(f"{name}: the file has a header but no respondents")
     return Coded(frame, name, lazy, has[GRADE], has[GENDER], notes)
+
+
+def _is_csv(source: SurveySource) -> bool:
+    return isinstance(source, str | Path) and FORMATS.get(Path(source).suffix.lower()) == "csv"
+
+
+def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.DataFrame | None:
+    """The common case first: every item cell empty or a whole number, parsed as Int16 by the reader.
+
+    Text, decimals or a number beyond Int16 anywhere make the reader fail; then ``None`` is
+    returned and the caller takes the slower text path that finds and reports each one. The
+    codes are the same either way (the integer branch of :func:`item_code`).
+    """
+    if not isinstance(source, str | Path):
+        return None
+    try:
+        lazy = pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy",
+                           schema_overrides={item: pl.Int16 for item in spec.items})
+        return lazy.select(*groups, *[item_code(item, pl.Int16()) for item in spec.items]).collect(
+            engine="streaming")
+    except Exception:  # any parse failure: the text path below reports it answer by answer
+        return None
 
 
 def raw_values(coded: Coded, rows: list[int], columns: list[str]) -> dict[tuple[int, str], str]:

@@ -1,0 +1,111 @@
+"""``varna ctc``: the contract's command, its outputs and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from varna.cli import main
+
+VARNA = str(Path(sys.executable).with_name("varna"))
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ctc") / "survey.csv"
+    assert main(["ctc", "example", "--rows", "6000", "--seed", "4", "--out", str(path),
+                 "--plant", "Rosengård:low_school_commitment:+15"]) == 0
+    return path
+
+
+def test_profile_json_has_the_contracts_shape(survey: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ctc", "profile", "--spec", "default", "--input", str(survey)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"spec", "n_respondents", "city", "areas", "priorities"} <= set(out)
+    assert out["comparison"] == "rest_of_city"
+    assert out["correction"] == "holm"
+    assert out["n_respondents"] == 6000
+    area = out["areas"]["Rosengård"]
+    assert {"n", "suppressed", "factors"} <= set(area)
+    factor = area["factors"]["low_school_commitment"]
+    assert {"n", "pct", "ci_low", "ci_high", "diff_pp", "p_value", "flag"} <= set(factor)
+    assert factor["flag"] == "elevated"
+    assert out["priorities"]["Rosengård"] == ["low_school_commitment"]
+    assert {"n", "pct"} <= set(out["city"]["low_school_commitment"])
+    suggestion = out["suggestions"]["Rosengård"][0]
+    assert suggestion["why"].startswith("riktar sig mot: Lågt engagemang i skolan")
+
+
+def test_spec_may_be_omitted(survey: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ctc", "profile", "--input", str(survey)]) == 0
+    assert json.loads(capsys.readouterr().out)["n_respondents"] == 6000
+
+
+def test_html_and_pdf_reports(survey: Path, tmp_path: Path) -> None:
+    html = tmp_path / "r.html"
+    pdf = tmp_path / "r.pdf"
+    assert main(["ctc", "profile", "--input", str(survey), "--format", "html", "--out", str(html)]) == 0
+    assert main(["ctc", "profile", "--input", str(survey), "--out", str(pdf)]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page
+    assert "Lågt engagemang i skolan" in page
+    assert "riktar sig mot" in page
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_unusable_input_exits_2_with_nothing_on_stdout(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    done = subprocess.run([VARNA, "ctc", "profile", "--input", str(empty)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "the file is empty" in done.stderr
+
+
+def test_bad_spec_exits_2(tmp_path: Path, survey: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("name: x\nfactors: []\n", encoding="utf-8")
+    assert main(["ctc", "profile", "--spec", str(spec), "--input", str(survey)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "field 'area_column': required" in captured.err
+    assert "field 'factors': required" in captured.err
+
+
+def test_bad_programs_file_exits_2(tmp_path: Path, survey: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    programs = tmp_path / "p.yaml"
+    programs.write_text("programs:\n  - id: x\n    name: X\n", encoding="utf-8")
+    assert main(["ctc", "profile", "--input", str(survey), "--programs", str(programs)]) == 2
+    assert "program 'x', field 'targets': required" in capsys.readouterr().err
+
+
+def test_missing_columns_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("area,c1\nA,1\n", encoding="utf-8")
+    assert main(["ctc", "profile", "--input", str(path)]) == 2
+    assert "item column(s) of the spec are missing" in capsys.readouterr().err
+
+
+def test_example_is_deterministic_by_seed(tmp_path: Path) -> None:
+    a, b, c = (tmp_path / f"{n}.csv" for n in "abc")
+    for path, seed in ((a, "9"), (b, "9"), (c, "10")):
+        assert main(["ctc", "example", "--rows", "500", "--seed", seed, "--out", str(path)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() != c.read_bytes()
+
+
+def test_example_rejects_a_bad_plant(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "x.csv")
+    assert main(["ctc", "example", "--out", out, "--plant", "Atlantis:family_conflict:+5"]) == 2
+    assert "unknown area 'Atlantis'" in capsys.readouterr().err
+
+
+def test_check_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ctc", "check"]) == 0
+    assert "21 factors" in capsys.readouterr().out
