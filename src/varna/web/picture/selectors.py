@@ -59,17 +59,21 @@ def _counts(matters: QuerySet[Matter], field: str, values: list[str]) -> list[li
     return [[found.get((value, kind), 0) for kind in KINDS] for value in values]
 
 
-def _quarters(matters: QuerySet[Matter]) -> tuple[list[str], list[list[int]]]:
+def _quarters(matters: QuerySet[Matter], year: int | None) -> tuple[list[str], list[list[int]]]:
+    """Every quarter from the first to the last with a matter; all four of a chosen year."""
     rows = list(
         matters.annotate(y=ExtractYear("opened_at"), q=ExtractQuarter("opened_at"))
         .values("kind", "y", "q")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    if not rows:
+    if not rows and year is None:
         return [], []
     found = {((row["y"], row["q"]), row["kind"]): row["n"] for row in rows}
-    first, last = min((r["y"], r["q"]) for r in rows), max((r["y"], r["q"]) for r in rows)
+    if year is not None:
+        first, last = (year, 1), (year, 4)
+    else:
+        first, last = min((r["y"], r["q"]) for r in rows), max((r["y"], r["q"]) for r in rows)
     quarters = []
     year, quarter = first
     while (year, quarter) <= last:
@@ -102,7 +106,7 @@ def picture(*, year: int | None = None) -> list[Breakdown]:
     district_counts = _counts(matters, "district", district_values)
     unknown = _counts(matters, "district", ["", *stray])
     district_counts.append([sum(row[k] for row in unknown) for k in range(2)])
-    quarter_labels, quarter_counts = _quarters(matters)
+    quarter_labels, quarter_counts = _quarters(matters, year)
     specs = [
         (
             "level",
