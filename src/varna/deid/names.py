@@ -37,6 +37,7 @@ from varna.deid.gazetteer import (
 )
 from varna.deid.lexicon import NameInfo, WordList, english, fold, name_forms
 from varna.deid.lexicon import names as all_names
+from varna.deid.lexicon import proper_nouns as all_proper_nouns
 from varna.deid.lexicon import words as all_words
 from varna.deid.model import Span
 
@@ -258,6 +259,8 @@ def _capitalised(word: str) -> bool:
 
 
 _KNOWN_MEMO: dict[tuple[str, bool], tuple[str, str, NameInfo] | None] = {}
+# What ``_decide`` found for a capitalised word in mid-sentence with no cue before it.
+_WORD_MEMO: dict[str, tuple[str, str] | None] = {}
 
 
 class NameFinder:
@@ -277,8 +280,9 @@ class NameFinder:
         self.kept_surnames: set[str] = set()  # kept words ("Lund") this text uses as a surname
         # What ``_known`` found for a word depends only on the word lists: with the package's
         # own lists it is remembered across texts, with any others for this text only.
-        self.known_memo = (_KNOWN_MEMO if names is all_names() and words is all_words()
-                           else {})
+        default_lists = names is all_names() and words is all_words()
+        self.known_memo = _KNOWN_MEMO if default_lists else {}
+        self.word_memo = _WORD_MEMO if default_lists and proper is all_proper_nouns() else {}
 
     # ------------------------------------------------------------ helpers
 
@@ -460,11 +464,28 @@ class NameFinder:
             return None  # part of "3D-film", "5G", "mp3": not a word on its own
         if cue_near and self._after_cue(index):
             return self._cued_name(index)
+        opening = token.sentence_start or self._soft_start(token)
+        if opening or not _capitalised(word):
+            return self._decide_word(index, opening)
+        # A capitalised word in mid-sentence, with no cue before it, is decided by the word
+        # alone: remembered like ``_known``.
+        memo = self.word_memo
+        if word in memo:
+            return memo[word]
+        found = self._decide_word(index, opening)
+        if len(memo) < 50_000:
+            memo[word] = found
+        return found
+
+    def _decide_word(self, index: int, opening: bool) -> tuple[str, str] | None:
+        """``_decide`` past the checks of the word's surroundings (digits, cover, cue)."""
+        token = self.tokens[index]
+        word = token.text
+        lower = token.lower
         if self._keep(word) or (self._keep(word.rstrip("s")) and word.endswith("s")):
             return None
         if lower in FUNCTION_WORDS:
             return None  # "Alla", "Finns", "De": never a name without a cue
-        opening = token.sentence_start or self._soft_start(token)
         known = self._known(word, opening)
         if _capitalised(word):
             if known is not None:
