@@ -11,11 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 
 from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
-from varna.deid.names import Token, find_names, lower_words, tokenize
+from varna.deid.names import Token, WordClass, find_names, lower_words, tokenize
 from varna.deid.risk import residual_risks
 
 _ORDINARY_STREETS = frozenset({"motorvägen", "huvudgatan", "gågatan", "bakgatan", "skolvägen", "hemvägen",
@@ -95,16 +96,31 @@ class _Numbering:
         return number
 
 
+_TEXT = itemgetter(2)  # Token.text
+
+
 def _key(span: Span, text: str) -> str:
     if span.key:
         return span.key
     return re.sub(r"[\s\-–/().]", "", text[span.start:span.end]).lower()
 
 
+# The words, as written, that are or end like a proper noun of the dictionary ("Lunds").
+_PROPER_WORDS = WordClass(lambda word: word in lexicon.proper_nouns()
+                          or (word.endswith("s") and word[:-1] in lexicon.proper_nouns()))
+
+
 def _kept_proper_nouns(tokens: list[Token], mask: bytearray, proper: frozenset[str]) -> list[str]:
     """Capitalised words mid-sentence that the dictionary knows as places or things, left in the text."""
     kept: set[str] = set()
-    for token in tokens:
+    if proper is lexicon.proper_nouns():
+        words = _PROPER_WORDS.among(frozenset(map(_TEXT, tokens)))
+        if not words:
+            return []
+        candidates = [token for token in tokens if token.text in words]
+    else:
+        candidates = tokens
+    for token in candidates:
         word = token.text
         if not word[0].isupper() or token.sentence_start or mask[token.start] or word in KEEP:
             continue

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from varna.deid.model import ResidualRisk, Span
-from varna.deid.names import WordClass
+from varna.deid.names import WordClass, lower_text
 from varna.deid.patterns import led_finditer
 
 _RELATIVE = (r"(?:bror|brodern|brorsan|lillebror|storebror|syster|systern|syrran|pappa|pappan|mamma|mamman|"
@@ -143,7 +143,7 @@ def residual_risks(source: str, output: str, spans: Iterable[Span],
         add("rare_profession", _snippet(output, match.start(), match.end()),
             "Ett ovanligt yrke eller uppdrag hos den enskilde eller en anhörig kan peka ut familjen. "
             "Skriv yrkesområdet mer allmänt om det behövs alls.")
-    lowered_source = source.lower()
+    lowered_source = lower_text(source)
     cue = "kall" in lowered_source or "alias" in lowered_source or "smeknamn" in lowered_source
     if cue and _NICKNAME.search(lowered_source):
         add("nickname", "smeknamn",
