@@ -39,7 +39,7 @@ class ConsentForm(Accessible, forms.Form):
                                "what support the family gets”."),
     )
     information_kinds = forms.MultipleChoiceField(
-        label=gettext_lazy("Kinds of information (optional)"), required=False,
+        label=gettext_lazy("Kinds of information"), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Tick kinds to narrow the consent to them; with none ticked it covers the "
                                "information described above of every kind."),
