@@ -120,3 +120,25 @@ def test_the_start_page_shows_overdue_actions_first_and_links_them(team: Team) -
     assert reverse("meetings:action", args=[late.pk]) in page
     assert reverse("meetings:action", args=[soon.pk]) in page
     assert reverse("meetings:detail", args=[team.meeting.pk]) in page
+
+
+def _queries(client: object, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200  # type: ignore[attr-defined]
+    return len(captured.captured_queries)
+
+
+def test_the_list_pages_do_not_query_per_row(team: Team) -> None:
+    client = logged_in(team.school)
+    make_action(team, days=1)
+    actions_few = _queries(client, reverse("meetings:actions"))
+    meetings_few = _queries(client, reverse("meetings:index"))
+    for n in range(5):
+        make_action(team, days=n - 2, title=f"Sak {n}")
+        services.meeting_create(convener=team.convener, title=f"Möte {n}", starts_at=timezone.now(), place="",
+                                attendees=[team.school])
+    assert _queries(client, reverse("meetings:actions")) == actions_few
+    assert _queries(client, reverse("meetings:index")) == meetings_few

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from varna.guide.lawbridge import engine_for
 from varna.law import Consent, Decision, Fact, Information, Outcome, Participation, Party, Question, Setting
+from varna.web.consent import selectors as consent_selectors
 from varna.web.consent.models import ConsentRecord, Form
 from varna.web.core.municipality import current_municipality
 from varna.web.matters.models import Person
@@ -58,30 +59,13 @@ class AttendeeAnswer:
 def consent_in_force(
     *, person: Person, recipient_authority: str, information_kind: str, on: dt.date
 ) -> ConsentRecord | None:
-    """The person's consent in force on ``on`` that reaches this recipient and kind of information.
-
-    Written consent is preferred to oral. Looked up afresh on every call, so a
-    withdrawal counts at once.
-    """
-    try:  # the consent register's own lookup, once it exists
-        from varna.web.consent import selectors as consent_selectors
-
-        lookup = getattr(consent_selectors, "consent_in_force", None)
-    except ImportError:
-        lookup = None
-    if lookup is not None:
-        found = lookup(
-            person=person, recipient_authority=recipient_authority, information_kind=information_kind or None,
-            on=on,
-        )
-        return found if isinstance(found, ConsentRecord) else None
-    records = [
-        r
-        for r in ConsentRecord.objects.filter(person=person).order_by("-given_on", "-pk")
-        if r.in_force_on(on) and r.covers(recipient_authority, information_kind or None)
-    ]
-    records.sort(key=lambda r: r.form != Form.WRITTEN)
-    return records[0] if records else None
+    """The consent register's answer for this recipient; an item with no kind of information asks for any."""
+    return consent_selectors.consent_in_force(
+        person=person,
+        recipient_authority=recipient_authority,
+        information_kind=information_kind or None,
+        on=on,
+    )
 
 
 def question_information(item: AgendaItem) -> Information:
