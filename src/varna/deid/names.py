@@ -600,6 +600,7 @@ class NameFinder:
         # is never decided a name.
         opens_a_name = _OPENS_A_NAME if lower_words(tokens) & _CUE_WORDS else _OPENS_WITHOUT_A_CUE
         function_words, subject_verbs, cue_any, keep = (FUNCTION_WORDS, _VERBS_AFTER_A_NAME, _CUE_ANY, KEEP)
+        word_memo, covered, text = self.word_memo, self.covered, self.text
         lowers = list(map(_LOWER, tokens))
         before = [""]
         before += lowers[:-1]
@@ -617,7 +618,15 @@ class NameFinder:
             if index in decided or (previous not in cue_any
                                     and (lower in function_words or token.text in keep)):
                 continue
-            found = self._decide(index)
+            word = token.text
+            if (word in word_memo and not token.sentence_start and previous not in cue_any
+                    and not (covered[token.start] or covered[token.end - 1])
+                    and not (token.start and text[token.start - 1].isdigit())
+                    and not (token.end < len(text) and text[token.end].isdigit())
+                    and not self._soft_start(token)):
+                found = word_memo[word]  # what ``_decide`` remembered for this word in mid-sentence
+            else:
+                found = self._decide(index)
             if found is not None:
                 decided[index] = found
         self._extend_cued(decided)
