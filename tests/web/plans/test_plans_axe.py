@@ -1,0 +1,113 @@
+"""axe-core on the plans pages and the situational picture: no serious or critical violation.
+
+The pages need a signed-in user, so the site-wide walk (tests/browser) does not reach
+them; this test signs in with a session cookie and checks each page in Swedish and
+English, forms with their error state included. axe is injected as a script, so this
+context alone ignores the Content-Security-Policy; the other browser tests keep it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium
+from tests.workspace import make_matter, make_user
+
+from varna.web.core.municipality import current_municipality
+from varna.web.plans.models import Indicator, Plan
+from varna.web.plans.services import plans_load_default
+
+AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [
+    pytest.mark.browser,
+    NEEDS_CHROMIUM,
+    pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core at {AXE}: run `make browser-deps`"),
+]
+
+
+@pytest.fixture
+def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[str, Any]]:
+    plans_load_default(municipality=current_municipality())
+    user = make_user("trygghet-och-sakerhet", username="axe-analytiker")
+    for district in ("norr", "norr", "soder", "oster", "norr", "norr", "norr"):
+        make_matter(user, individual=False, district=district)
+    plan = Plan.objects.get(key="kompetens-2016")
+    activity = plan.activities.get(key="workshop-normbrytande")
+    Indicator.objects.create(activity=activity, name="Deltagare", target=100, current=40)
+    yield {"user": user, "plan": plan, "activity": activity, "area": plan.areas.first()}
+    if connection.vendor == "sqlite":  # see test_plans_browser.py: the flush meets the audit guard
+        triggers = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
+        with connection.cursor() as cursor:
+            for statement in triggers.SQLITE_DROP:
+                cursor.execute(statement)
+            cursor.execute("DELETE FROM audit_auditentry")
+            for statement in triggers.SQLITE_CREATE:
+                cursor.execute(statement)
+
+
+def violations(page: Any) -> list[str]:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+def test_no_plans_page_has_a_serious_or_critical_violation(live_server: Any, world: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(world["user"])
+    plan, activity, area = world["plan"].pk, world["activity"].pk, world["area"].pk
+    paths = [
+        "/arbetsrum/",
+        "/arbetsrum/planer/",
+        "/arbetsrum/planer/ny/",
+        f"/arbetsrum/planer/{plan}/",
+        f"/arbetsrum/planer/{plan}/andra/",
+        f"/arbetsrum/planer/{plan}/aktiviteter/ny/",
+        f"/arbetsrum/planer/omraden/{area}/andra/",
+        f"/arbetsrum/planer/aktiviteter/{activity}/",
+        f"/arbetsrum/planer/aktiviteter/{activity}/atgarder/",
+        f"/arbetsrum/planer/aktiviteter/{activity}/indikatorer/ny/",
+        "/arbetsrum/planer/uppfoljning/",
+        "/arbetsrum/planer/rapport/",
+        "/arbetsrum/planer/rapport/uppfoljning.pdf?year=tjugo",
+        "/arbetsrum/lagesbild/",
+    ]
+    found: dict[str, list[str]] = {}
+    with launched_chromium() as browser:
+        context = browser.new_context(bypass_csp=True, locale="sv-SE")
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        page = context.new_page()
+        for prefix in ("", "/en"):
+            for path in paths:
+                response = page.goto(live_server.url + prefix + path)
+                assert response.status == (400 if "tjugo" in path else 200), path
+                if problems := violations(page):
+                    found[prefix + path] = problems
+        # The error states of a form: sent empty.
+        page.goto(live_server.url + "/arbetsrum/planer/ny/")
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_selector(".error-summary")
+        if problems := violations(page):
+            found["new plan, sent empty"] = problems
+        context.close()
+    assert not found, found
