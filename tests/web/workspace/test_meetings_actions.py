@@ -138,7 +138,12 @@ def test_the_list_pages_do_not_query_per_row(team: Team) -> None:
     meetings_few = _queries(client, reverse("meetings:index"))
     for n in range(5):
         make_action(team, days=n - 2, title=f"Sak {n}")
-        services.meeting_create(convener=team.convener, title=f"Möte {n}", starts_at=timezone.now(), place="",
-                                attendees=[team.school])
+        services.meeting_create(
+            convener=team.convener,
+            title=f"Möte {n}",
+            starts_at=timezone.now(),
+            place="",
+            attendees=[team.school],
+        )
     assert _queries(client, reverse("meetings:actions")) == actions_few
     assert _queries(client, reverse("meetings:index")) == meetings_few

@@ -173,3 +173,16 @@ def items_read_by(user: Any, meeting: Meeting) -> list[AgendaItem]:
 def authority_names() -> dict[str, str]:
     """Each authority's name by its id, as the units carry them."""
     return dict(Unit.objects.values_list("authority", "authority_name").distinct())
+
+
+def item_for(user: Any, pk: int) -> tuple[Meeting, AgendaItem]:
+    """An item of a meeting the user attends or convenes, with its meeting; anyone else gets 404."""
+    meeting_id = (
+        AgendaItem.objects.filter(pk=pk, meeting__in=meetings_for(user))
+        .values_list("meeting_id", flat=True)
+        .first()
+    )
+    if meeting_id is None:
+        raise Http404("no such item")
+    meeting = meeting_for(user, meeting_id)
+    return meeting, item_of(meeting, pk)

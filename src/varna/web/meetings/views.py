@@ -244,7 +244,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
                         "description."
                     ),
                 )
-                return HttpResponseRedirect(reverse("meetings:item_description", args=[meeting.pk, item.pk]))
+                return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
             messages.success(request, _("The item is on the agenda."))
             return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
     return _render(
@@ -255,20 +255,19 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _editable_item(user: User, meeting: Meeting, item_pk: int) -> AgendaItem:
+def _editable_item(user: User, item_pk: int) -> tuple[Meeting, AgendaItem]:
     """An item this user may change: an individual matter's item only by the holding authority."""
-    item = sel.item_of(meeting, item_pk)
+    meeting, item = sel.item_for(user, item_pk)
     if item.matter is not None and item.matter.is_individual and not services.is_holder(user, item):
         raise Http404("no such item")
-    return item
+    return meeting, item
 
 
 @login_required
 @require_http_methods(GET_POST)
-def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    meeting = sel.meeting_for(user, pk)
-    item = _editable_item(user, meeting, item_pk)
+    meeting, item = _editable_item(user, pk)
     initial = {
         "title": item.title,
         "presentation": item.presentation,
@@ -325,11 +324,10 @@ def _review_context(source: str) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(GET_POST)
-def item_description(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_description(request: HttpRequest, pk: int) -> HttpResponse:
     """The holder reads Värna's proposal, edits it, and confirms it – or leaves it a draft."""
     user = _user(request)
-    meeting = sel.meeting_for(user, pk)
-    item = _editable_item(user, meeting, item_pk)
+    meeting, item = _editable_item(user, pk)
     if item.matter is None or not item.matter.is_individual or item.presentation != Presentation.DEIDENTIFIED:
         raise Http404("no description to confirm")
     matter = matter_for_holder(user, item.matter.pk, purpose=f"avidentifiera dagordningspunkt {item.pk}")
@@ -352,7 +350,7 @@ def item_description(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
                 messages.success(request, _("The description is confirmed; the item can be presented."))
                 return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
             messages.info(request, _("The draft is saved. It is not confirmed yet."))
-            return HttpResponseRedirect(reverse("meetings:item_description", args=[meeting.pk, item.pk]))
+            return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
     checked = deidentify(form["text"].value() or "")
     context = {
         "form": form,
@@ -369,10 +367,9 @@ def item_description(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
 
 @login_required
 @require_http_methods(GET_POST)
-def decision_create(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    meeting = sel.meeting_for(user, pk)
-    item = sel.item_of(meeting, item_pk)
+    meeting, item = sel.item_for(user, pk)
     form = f.DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.decision_record(
