@@ -132,3 +132,15 @@ def test_default_spec_is_valid_and_about_forty_items() -> None:
     assert 38 <= len(spec.items) <= 46
     assert {f.domain for f in spec.factors} == {"community", "family", "school", "peer_individual"}
     assert {f.kind for f in spec.factors} == {"risk", "protective"}
+
+
+def test_unknown_spec_fields_are_ignored_with_a_note() -> None:
+    data = spec_dict(version=3)
+    data["factors"][0]["weight"] = 2
+    spec = parse_spec(data, "kommun.yaml")
+    assert spec.warnings == (
+        "kommun.yaml: field 'version': unknown, ignored (known: area_column, confidence, description, "
+        "factors, gender_column, grade_column, min_cell, name, questions)",
+        "kommun.yaml: factor 'risky', field 'weight': unknown, ignored (known: cut_percentile, cut_point, "
+        "description, domain, id, items, kind, label, label_en, min_items, reverse, scale)",
+    )

@@ -7,9 +7,10 @@ over several seeds also bounds the family-wise false-positive rate.
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from varna.ctc.example import generate, parse_plant
+from varna.ctc.example import AREAS, generate, parse_plant
 from varna.ctc.profile import profile
 from varna.ctc.spec import load_spec
 
@@ -50,3 +51,30 @@ def test_null_surveys_raise_no_flags() -> None:
     # happen with probability below 0.02 even at the full 5 %.
     with_flags = sum(1 for seed in range(100, 140) if flagged([], seed))
     assert with_flags <= 5
+
+
+def test_a_tiny_area_hides_an_unremarkable_neighbour_not_the_finding() -> None:
+    spec = load_spec("default")
+    areas = (*AREAS, "Lillby")
+    weights = (*[1.0] * len(AREAS), 0.004)
+
+    def survey(plants: tuple[str, ...]) -> pl.DataFrame:
+        return generate(spec, ROWS, 31, tuple(parse_plant(p, spec, areas) for p in plants), areas=areas,
+                        area_weights=weights)
+
+    sizes = dict(survey(()).group_by("area").len().iter_rows())
+    assert 0 < sizes["Lillby"] < 10
+    smallest = min((n, a) for a, n in sizes.items() if a != "Lillby")[1]
+    result = profile(survey((f"{smallest}:family_conflict:+8",)), spec).as_dict()
+    assert result["areas"]["Lillby"] == {"suppressed": True}
+    # the finding stays visible; the smallest area with nothing to report is hidden instead
+    assert result["priorities"][smallest] == ["family_conflict"]
+    hidden = [a for a, v in result["areas"].items() if v["suppressed"]]
+    assert len(hidden) == 2
+    second = min((n, a) for a, n in sizes.items() if a not in ("Lillby", smallest))[1]
+    assert set(hidden) == {"Lillby", second}
+    # the city minus the shown areas reveals the two hidden together, not Lillby alone
+    for fid, city in result["city"].items():
+        shown = sum(v["factors"][fid]["n"] for v in result["areas"].values() if not v["suppressed"]
+                    and not v["factors"][fid]["suppressed"])
+        assert city["n"] - shown >= 10

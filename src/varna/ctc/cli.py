@@ -105,7 +105,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     print(f"spec {spec.source}: {len(spec.factors)} factors, {len(spec.items)} items – ok", file=stdout)
     print(f"programs: {len(programs)} programs – ok", file=stdout)
-    for note in unknown_targets(programs, spec):
+    for note in [*spec.warnings, *unknown_targets(programs, spec)]:
         print(f"note: {note}", file=stdout)
     return EXIT_OK
 

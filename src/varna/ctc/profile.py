@@ -54,7 +54,8 @@ CORRECTION = "holm"
 
 
 def suppressed_groups(counts: Mapping[str, int], min_cell: int, *, parent_published: bool = True,
-                      already: set[str] | frozenset[str] = frozenset()) -> set[str]:
+                      already: set[str] | frozenset[str] = frozenset(),
+                      keep: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """The groups whose numbers must not be shown.
 
     Primary: every group with fewer than ``min_cell`` valid answers (and those in
@@ -62,17 +63,19 @@ def suppressed_groups(counts: Mapping[str, int], min_cell: int, *, parent_publis
     Complementary: when the parent's total is published (the city for areas, the area for
     its grade and gender groups), the hidden groups could be recovered as "total minus the
     shown ones". So while fewer than two groups are hidden, or the hidden ones together hold
-    fewer than ``min_cell`` answers, the smallest shown group is hidden too. The total minus
-    the shown groups then reveals only a sum over two or more groups that is itself at least
-    ``min_cell``. When the parent is not published, every group is hidden.
+    fewer than ``min_cell`` answers, one more group is hidden: the smallest of those not in
+    ``keep`` (the groups with a finding to report), or the smallest of all when every group
+    has one. The total minus the shown groups then reveals only a sum over two or more
+    groups that is itself at least ``min_cell``. When the parent is not published, every
+    group is hidden.
     """
     if not parent_published:
         return set(counts)
     hidden = {g for g, n in counts.items() if n < min_cell} | (set(already) & set(counts))
     if hidden:
-        shown = sorted((n, g) for g, n in counts.items() if g not in hidden)
+        shown = sorted((g in keep, n, g) for g, n in counts.items() if g not in hidden)
         while shown and (len(hidden) < 2 or sum(counts[g] for g in hidden) < min_cell):
-            hidden.add(shown.pop(0)[1])
+            hidden.add(shown.pop(0)[2])
     return hidden
 
 
@@ -398,52 +401,55 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
     cuts = _cut_points(frame, spec)
     scored = score_frame(frame, spec, {fid: c for fid, (c, _s) in cuts.items()}).filter(
         pl.col(AREA).is_not_null())
-    notes = list(coded.notes)
+    notes = [*spec.warnings, *coded.notes]
     if programs is not None:
         notes.extend(unknown_targets(programs, spec))
 
     by_area = {str(r[AREA]): r for r in _group_counts(scored, [AREA], spec).iter_rows(named=True)}
     area_names = sorted(by_area)
-    hidden_areas = suppressed_groups({a: int(r["__n"]) for a, r in by_area.items()}, spec.min_cell)
-    areas = {a: AreaResult(a, True) if a in hidden_areas else AreaResult(a, False, int(by_area[a]["__n"]))
-             for a in area_names}
+    n_area = {a: int(r["__n"]) for a, r in by_area.items()}
+    n_cells = {f.id: {a: int(by_area[a][f"n:{f.id}"]) for a in area_names} for f in spec.factors}
+    x_cells = {f.id: {a: int(by_area[a][f"x:{f.id}"] or 0) for a in area_names} for f in spec.factors}
 
+    # Every comparison that could be shown, tested first: the complementary cells to hide are
+    # then taken among those with nothing to report where possible (see _flagged_first).
+    candidates: dict[tuple[str, str], FactorResult] = {}
     city: dict[str, CityResult] = {}
-    tests: list[tuple[str, str, float]] = []
     for f in spec.factors:
-        n_by_area = {a: int(by_area[a][f"n:{f.id}"]) for a in area_names}
-        x_by_area = {a: int(by_area[a][f"x:{f.id}"] or 0) for a in area_names}
-        n_city, x_city = sum(n_by_area.values()), sum(x_by_area.values())
+        n_city, x_city = sum(n_cells[f.id].values()), sum(x_cells[f.id].values())
         cut, cut_source = cuts[f.id]
         city_cell = _cell(x_city, n_city, spec.confidence) if n_city >= spec.min_cell else None
         city[f.id] = CityResult(f.id, cut, cut_source, city_cell)
-        hidden = suppressed_groups(n_by_area, spec.min_cell, parent_published=city_cell is not None,
-                                   already=hidden_areas)
+        for a in area_names:
+            n, x = n_cells[f.id][a], x_cells[f.id][a]
+            if n < spec.min_cell or n_area[a] < spec.min_cell:
+                continue
+            result = FactorResult(f.id, False, _cell(x, n, spec.confidence))
+            n_rest, x_rest = n_city - n, x_city - x
+            if n_rest > 0:
+                result.diff_pp = result.cell.pct - 100 * x_rest / n_rest if result.cell else None
+                result.p_raw, result.test = stats.compare(x, n, x_rest, n_rest)
+            candidates[(a, f.id)] = result
+    _correct(candidates, spec)
+
+    remarkable = {a for (a, _f), r in candidates.items() if r.flag != "none"}
+    hidden_areas = suppressed_groups(n_area, spec.min_cell, keep=remarkable)
+    areas = {a: AreaResult(a, True) if a in hidden_areas else AreaResult(a, False, n_area[a])
+             for a in area_names}
+    shown: dict[tuple[str, str], FactorResult] = {}
+    for f in spec.factors:
+        keep = {a for a in area_names if (a, f.id) in candidates and candidates[(a, f.id)].flag != "none"}
+        hidden = suppressed_groups(n_cells[f.id], spec.min_cell, parent_published=city[f.id].cell is not None,
+                                   already=hidden_areas, keep=keep)
         for a in area_names:
             if areas[a].suppressed:
                 continue
-            if a in hidden or n_by_area[a] == 0:
+            if a in hidden or (a, f.id) not in candidates:
                 areas[a].factors[f.id] = FactorResult(f.id, True)
-                continue
-            cell = _cell(x_by_area[a], n_by_area[a], spec.confidence)
-            result = FactorResult(f.id, False, cell)
-            n_rest, x_rest = n_city - n_by_area[a], x_city - x_by_area[a]
-            if n_rest > 0:
-                result.diff_pp = cell.pct - 100 * x_rest / n_rest
-                result.p_raw, result.test = stats.compare(x_by_area[a], n_by_area[a], x_rest, n_rest)
-                tests.append((a, f.id, result.p_raw))
-            areas[a].factors[f.id] = result
-
-    alpha = 1 - spec.confidence
-    for (a, fid, _p), adjusted in zip(tests, stats.holm([p for _a, _f, p in tests]), strict=True):
-        result = areas[a].factors[fid]
-        result.p_value = adjusted
-        if adjusted < alpha and result.diff_pp is not None:
-            risk = spec.factor(fid).is_risk
-            if risk and result.diff_pp > 0:
-                result.flag = "elevated"
-            elif not risk and result.diff_pp < 0:
-                result.flag = "lowered"
+            else:
+                areas[a].factors[f.id] = shown[(a, f.id)] = candidates[(a, f.id)]
+    # The family for Holm is what is shown: the comparisons the reader can see.
+    comparisons = _correct(shown, spec)
 
     grade_table = _group_counts(scored, [AREA, GRADE], spec) if coded.has_grade else None
     gender_table = _group_counts(scored, [AREA, GENDER], spec) if coded.has_gender else None
@@ -461,6 +467,22 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
             area.by_gender = _breakdown(gender_table, GENDER, a, area, spec)
 
     return Profile(spec=spec, n_respondents=frame.height, city=city, areas=areas, excluded=excluded,
-                   problems=problems, problem_counts=problem_counts, comparisons=len(tests), notes=notes,
+                   problems=problems, problem_counts=problem_counts, comparisons=comparisons, notes=notes,
                    input_name=coded.name)
+
+
+def _correct(results: Mapping[tuple[str, str], FactorResult], spec: Spec) -> int:
+    """Holm-correct the tested results in place and set their flags; returns the family size."""
+    tested = [(key, r) for key, r in results.items() if r.p_raw is not None]
+    adjusted = stats.holm([r.p_raw for _k, r in tested if r.p_raw is not None])
+    alpha = 1 - spec.confidence
+    for ((_a, fid), result), p in zip(tested, adjusted, strict=True):
+        result.p_value = p
+        result.flag = "none"
+        if p < alpha and result.diff_pp is not None:
+            if spec.factor(fid).is_risk and result.diff_pp > 0:
+                result.flag = "elevated"
+            elif not spec.factor(fid).is_risk and result.diff_pp < 0:
+                result.flag = "lowered"
+    return len(tested)
 

@@ -69,6 +69,7 @@ class Spec:
     gender_column: str | None = None
     source: str = ""
     questions: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def items(self) -> tuple[str, ...]:
@@ -105,7 +106,7 @@ def _column_name(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _parse_factor(raw: Any, index: int, problems: list[str]) -> Factor | None:
+def _parse_factor(raw: Any, index: int, problems: list[str], warnings: list[str]) -> Factor | None:
     if not isinstance(raw, dict):
         problems.append(f"factors[{index}]: expected a mapping with id, label, kind, domain, items …")
         return None
@@ -120,7 +121,7 @@ def _parse_factor(raw: Any, index: int, problems: list[str]) -> Factor | None:
              "min_items", "cut_point", "cut_percentile"}
     for key in raw:
         if key not in known:
-            bad(str(key), f"unknown field (known: {', '.join(sorted(known))})")
+            warnings.append(f"{where}, field {key!r}: unknown, ignored (known: {', '.join(sorted(known))})")
     if not isinstance(fid, str) or not _ID.match(fid):
         bad("id", "required; letters, digits and _ only, not starting with a digit")
     label = raw.get("label")
@@ -192,13 +193,14 @@ def _parse_factor(raw: Any, index: int, problems: list[str]) -> Factor | None:
 def parse_spec(data: Any, source: str = "<spec>") -> Spec:
     """Check a spec already read from YAML; raise :class:`SpecError` listing every problem."""
     problems: list[str] = []
+    warnings: list[str] = []
     if not isinstance(data, dict):
         raise SpecError(source, ["the file must hold a mapping with name, area_column and factors"])
     known = {"name", "area_column", "grade_column", "gender_column", "min_cell", "confidence", "factors",
              "description", "questions"}
     for key in data:
         if key not in known:
-            problems.append(f"field {key!r}: unknown (known: {', '.join(sorted(known))})")
+            warnings.append(f"field {key!r}: unknown, ignored (known: {', '.join(sorted(known))})")
     name = data.get("name", Path(source).stem)
     if not isinstance(name, str) or not name.strip():
         problems.append("field 'name': a non-empty text")
@@ -227,7 +229,7 @@ def parse_spec(data: Any, source: str = "<spec>") -> Spec:
         problems.append("field 'factors': required; a non-empty list of factors")
     else:
         for index, raw in enumerate(raw_factors):
-            factor = _parse_factor(raw, index, problems)
+            factor = _parse_factor(raw, index, problems, warnings)
             if factor is not None:
                 factors.append(factor)
     ids = [f.id for f in factors]
@@ -254,6 +256,7 @@ def parse_spec(data: Any, source: str = "<spec>") -> Spec:
         min_cell=int(min_cell), confidence=float(confidence),
         grade_column=optional_columns["grade_column"], gender_column=optional_columns["gender_column"],
         source=source, questions={str(k): str(v) for k, v in questions.items()},
+        warnings=tuple(f"{source}: {w}" for w in warnings),
     )
 
 
