@@ -288,3 +288,10 @@ def test_consent_pages_in_english(world: World) -> None:
     consent = written_consent(world.holder, world.matter)
     page = world.client("holder").get("/en" + reverse("consent:detail", args=[consent.pk])).content.decode()
     assert "Withdraw the consent" in page and "Consent form in English (PDF)" in page
+
+
+def test_printing_the_form_is_audited_as_an_export(world: World) -> None:
+    consent = written_consent(world.holder, world.matter)
+    world.client("holder").get(reverse("consent:pdf", args=[consent.pk]))
+    entry = AuditEntry.objects.get(action=Action.EXPORT)
+    assert entry.object_id == str(consent.pk) and "Hemligsson" not in entry.summary

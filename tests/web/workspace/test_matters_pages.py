@@ -486,3 +486,38 @@ def test_swedish_and_english_detail(world: World) -> None:
     )
     assert "Beslut" in sv and "Avsluta ärendet" in sv
     assert "Decisions" in en and "Close the matter" in en
+
+
+def test_a_decision_in_a_group_matter_must_not_name_anyone(world: World) -> None:
+    group = make_matter(world.holder, individual=False, title="Klotter")
+    url = reverse("matters:decision", args=[group.pk])
+    response = world.client("holder").post(
+        url, {"text": "Prata med Lisa Andersson", "decided_on": "2026-11-20"}
+    )
+    assert response.status_code == 400
+    assert "Ett beslut i ett gruppärende får inte peka ut enskilda" in response.content.decode()
+    assert not group.decisions.exists()
+
+
+def test_errors_are_tied_to_their_fields(world: World) -> None:
+    url = reverse("matters:decision", args=[world.matter.pk])
+    text = world.client("holder").post(url, {"text": "", "decided_on": "igår"}).content.decode()
+    assert 'id="id_decided_on-error"' in text and 'aria-invalid="true"' in text
+    assert 'aria-describedby="id_decided_on-error"' in text
+    assert 'href="#id_decided_on"' in text  # the error summary links to the field
+
+
+def test_the_list_does_not_query_per_matter(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client("holder")
+    client.get(reverse("matters:index"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("matters:index"))
+    for n in range(10):
+        make_matter(world.holder, title=f"Ärende {n}")
+    with CaptureQueriesContext(connection) as many:
+        text = client.get(reverse("matters:index")).content.decode()
+    assert "Ärende 9" in text
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -27,7 +27,9 @@ def consents_of(person: Person) -> QuerySet[ConsentRecord]:
     return person.consents.filter(owner_authority=person.owner_authority).order_by("-given_on", "-pk")
 
 
-def consent_for(user: Any, pk: int, *, purpose: str = "visa samtycket") -> ConsentRecord:
+def consent_for(
+    user: Any, pk: int, *, purpose: str = "visa samtycket", action: Action = Action.READ
+) -> ConsentRecord:
     """One consent record of a person the user's authority holds, or 404; the read is logged."""
     consent = (
         ConsentRecord.objects.select_related("person")
@@ -36,7 +38,7 @@ def consent_for(user: Any, pk: int, *, purpose: str = "visa samtycket") -> Conse
     )
     if consent is None or consent.owner_authority != consent.person.owner_authority:
         raise Http404("no such consent")
-    audit_record(user=user, action=Action.READ, obj=consent, authority=consent.owner_authority,
+    audit_record(user=user, action=action, obj=consent, authority=consent.owner_authority,
                  summary=f"Läste samtycke {consent.pk} ({purpose})")
     return consent
 

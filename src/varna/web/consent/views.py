@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from varna.web.audit.models import Action
 from varna.web.consent.forms import ConsentForm, WithdrawForm
 from varna.web.consent.models import ConsentRecord
 from varna.web.consent.pdf import consent_filename, render_consent_form
@@ -91,7 +92,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = consent_for(request.user, pk, purpose="skriva ut samtyckesblankett")
+    consent = consent_for(request.user, pk, purpose="skrev ut samtyckesblankett", action=Action.EXPORT)
     language = "en" if request.GET.get("sprak", request.GET.get("lang")) == "en" else "sv"
     response = HttpResponse(render_consent_form(consent=consent, language=language),
                             content_type="application/pdf")

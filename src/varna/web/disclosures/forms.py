@@ -10,20 +10,23 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from varna.law import Actor, Fact, Information, Setting
 from varna.law.relevance import relevant_information
 from varna.law.rulebase import Provision
 from varna.web.accounts.models import Unit
 from varna.web.matters.forms import Accessible, choices_of
+from varna.web.matters.selectors import authority_label
 from varna.web.sharing.selectors import vocabulary_label
 
 
 class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.authority_name})"
+        english = (get_language() or "sv").startswith("en")
+        name = obj.name_en if english and obj.name_en else obj.name
+        return f"{name} ({authority_label(obj.authority)})"
 
 
 class DisclosureForm(Accessible, forms.Form):

@@ -48,25 +48,20 @@ class Accessible:
     errors: Any
     prefix: str | None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self._id(name)}-hint"
-
     def _id(self, name: str) -> str:
         return f"id_{self.prefix}-{name}" if self.prefix else f"id_{name}"
 
-    def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            widget = self.fields[name].widget
-            ids = [f"{self._id(name)}-hint"] if self.fields[name].help_text else []
+    def __getitem__(self, name: str) -> Any:
+        """The bound field, its input described by its hint and, after validation, its error."""
+        field = self.fields[name]
+        ids = [f"{self._id(name)}-hint"] if field.help_text else []
+        errors = getattr(self, "_errors", None)
+        if errors and name in errors:
             ids.append(f"{self._id(name)}-error")
-            widget.attrs["aria-describedby"] = " ".join(ids)
-            widget.attrs["aria-invalid"] = "true"
+            field.widget.attrs["aria-invalid"] = "true"
+        if ids:
+            field.widget.attrs["aria-describedby"] = " ".join(ids)
+        return super().__getitem__(name)  # type: ignore[misc]
 
     def summary_errors(self) -> list[dict[str, Any]]:
         """The errors in the shape of ``includes/error_summary.html``."""
@@ -95,6 +90,11 @@ def identifier_names(text: str) -> list[str]:
 def choices_of(form: Any, name: str) -> forms.ChoiceField:
     """A form's choice field, typed as one (so its choices can be set at run time)."""
     return cast(forms.ChoiceField, form.fields[name])
+
+
+TITLE_HINT = gettext_lazy(
+    "The title is shown to the authorities you disclose to: do not put the person's name in it."
+)
 
 
 def _blank_choice(choices: list[tuple[str, Any]], label: Any) -> list[tuple[str, Any]]:
@@ -159,6 +159,12 @@ class GroupMatterForm(MatterFields):
 
 
 class IndividualMatterForm(MatterFields):
+    def __init__(self, *args: Any, persons: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = TITLE_HINT
+        if persons is not None:
+            cast(forms.ModelChoiceField, self.fields["person"]).queryset = persons  # type: ignore[type-arg]
+
     person = forms.ModelChoiceField(
         label=gettext_lazy("An existing person"), queryset=Person.objects.none(), required=False,
         help_text=gettext_lazy("Choose a person your authority already holds, or record a new one below."),
@@ -172,11 +178,6 @@ class IndividualMatterForm(MatterFields):
             "Only the year: the secrecy rules turn on whether the person is under 18 or 21."
         ),
     )
-
-    def __init__(self, *args: Any, persons: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if persons is not None:
-            cast(forms.ModelChoiceField, self.fields["person"]).queryset = persons  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -193,9 +194,13 @@ class MatterEditForm(MatterFields):
     def __init__(self, *args: Any, group: bool = False, **kwargs: Any) -> None:
         self.group = group
         super().__init__(*args, **kwargs)
+        if not group:
+            self.fields["title"].help_text = TITLE_HINT
 
 
 class DecisionForm(Accessible, forms.Form):
+    """A decision; on a group-level matter it, too, must not point out anyone."""
+
     text = forms.CharField(label=gettext_lazy("Decision"), widget=forms.Textarea(attrs={"rows": 4}))
     decided_on = forms.DateField(
         label=gettext_lazy("Decided on"), widget=forms.DateInput(attrs={"type": "date"}),
@@ -203,9 +208,22 @@ class DecisionForm(Accessible, forms.Form):
     )
     owner_authority = forms.ChoiceField(label=gettext_lazy("Authority responsible"), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, group: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.group = group
         choices_of(self, "owner_authority").choices = _blank_choice(authority_choices(), _("Not decided"))
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"]
+        found = identifier_names(text) if self.group else []
+        if found:
+            raise forms.ValidationError(
+                _("A decision in a group-level matter must not point out individuals, but it contains: "
+                  "%(found)s."),
+                params={"found": ", ".join(found)},
+                code="identifies",
+            )
+        return text
 
 
 class QuestionOwnerForm(Accessible, forms.Form):

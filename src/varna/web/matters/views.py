@@ -226,7 +226,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     refused = _open_or_refuse(request, matter)
     if refused:
         return refused
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, group=not matter.is_individual)
     if not form.is_valid():
         return _redisplay_detail(request, matter, decision_form=form)
     matter_decision_record(user=request.user, matter=matter, text=form.cleaned_data["text"],
