@@ -261,6 +261,8 @@ def _capitalised(word: str) -> bool:
 _KNOWN_MEMO: dict[tuple[str, bool], tuple[str, str, NameInfo] | None] = {}
 # What ``_decide`` found for a capitalised word in mid-sentence with no cue before it.
 _WORD_MEMO: dict[str, tuple[str, str] | None] = {}
+# … and for a capitalised word opening a sentence, where that needs no look past the word.
+_OPENING_MEMO: dict[str, tuple[str, str] | None] = {}
 
 
 class NameFinder:
@@ -282,7 +284,9 @@ class NameFinder:
         # own lists it is remembered across texts, with any others for this text only.
         default_lists = names is all_names() and words is all_words()
         self.known_memo = _KNOWN_MEMO if default_lists else {}
-        self.word_memo = _WORD_MEMO if default_lists and proper is all_proper_nouns() else {}
+        default_lists = default_lists and proper is all_proper_nouns()
+        self.word_memo = _WORD_MEMO if default_lists else {}
+        self.opening_memo = _OPENING_MEMO if default_lists else {}
 
     # ------------------------------------------------------------ helpers
 
@@ -465,17 +469,31 @@ class NameFinder:
         if cue_near and self._after_cue(index):
             return self._cued_name(index)
         opening = token.sentence_start or self._soft_start(token)
-        if opening or not _capitalised(word):
+        if not _capitalised(word):
             return self._decide_word(index, opening)
-        # A capitalised word in mid-sentence, with no cue before it, is decided by the word
-        # alone: remembered like ``_known``.
-        memo = self.word_memo
+        # A capitalised word with no cue before it is decided by the word alone in
+        # mid-sentence, and opening a sentence unless what follows it counts: remembered
+        # like ``_known``.
+        memo = self.opening_memo if opening else self.word_memo
         if word in memo:
             return memo[word]
         found = self._decide_word(index, opening)
-        if len(memo) < 50_000:
+        if (not opening or self._opening_alone(word)) and len(memo) < 50_000:
             memo[word] = found
         return found
+
+    def _opening_alone(self, word: str) -> bool:
+        """Whether ``_decide_word`` decides a capitalised ``word`` opening a sentence without
+        looking past it: it does unless the word is a frequent word that is also a name
+        ("Hans har …") or an unknown word shaped like a name ("Zorvan, 15 år")."""
+        if self._keep(word) or (self._keep(word.rstrip("s")) and word.endswith("s")):
+            return True
+        if fold(word) in FUNCTION_WORDS:
+            return True
+        known = self._known(word, True)
+        if known is not None:
+            return known[0].lower() not in FREQUENT_WORDS
+        return word.isupper() or len(word) < 3 or self._ordinary_shape(word)
 
     def _decide_word(self, index: int, opening: bool) -> tuple[str, str] | None:
         """``_decide`` past the checks of the word's surroundings (digits, cover, cue)."""
@@ -600,7 +618,7 @@ class NameFinder:
         # is never decided a name.
         opens_a_name = _OPENS_A_NAME if lower_words(tokens) & _CUE_WORDS else _OPENS_WITHOUT_A_CUE
         function_words, subject_verbs, cue_any, keep = (FUNCTION_WORDS, _VERBS_AFTER_A_NAME, _CUE_ANY, KEEP)
-        word_memo, covered, text = self.word_memo, self.covered, self.text
+        word_memo, opening_memo, covered, text = self.word_memo, self.opening_memo, self.covered, self.text
         lowers = list(map(_LOWER, tokens))
         before = [""]
         before += lowers[:-1]
@@ -619,12 +637,13 @@ class NameFinder:
                                     and (lower in function_words or token.text in keep)):
                 continue
             word = token.text
-            if (word in word_memo and not token.sentence_start and previous not in cue_any
+            if ((word in word_memo or word in opening_memo) and previous not in cue_any
                     and not (covered[token.start] or covered[token.end - 1])
                     and not (token.start and text[token.start - 1].isdigit())
-                    and not (token.end < len(text) and text[token.end].isdigit())
-                    and not self._soft_start(token)):
-                found = word_memo[word]  # what ``_decide`` remembered for this word in mid-sentence
+                    and not (token.end < len(text) and text[token.end].isdigit())):
+                # What ``_decide`` remembered for this word where it stands, if anything.
+                memo = opening_memo if token.sentence_start or self._soft_start(token) else word_memo
+                found = memo[word] if word in memo else self._decide(index)
             else:
                 found = self._decide(index)
             if found is not None:
