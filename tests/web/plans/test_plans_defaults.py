@@ -115,3 +115,13 @@ def test_loading_keeps_what_people_changed(units: Any) -> None:
     assert Activity.objects.get(key="mote-malmo").title == "Projektmöte i Malmö 11 februari"
     assert Activity.objects.filter(key="film").count() == 1
     assert Unit.objects.filter(code="plattform-malmo").exists()
+
+
+def test_varna_plans_load_default(db: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from varna.cli import main
+
+    assert main(["plans", "load-default"]) == 0
+    assert "4 nya planer" in capsys.readouterr().out
+    assert main(["plans", "load-default"]) == 0
+    assert "0 nya planer, 0 nya områden och 0 nya aktiviteter" in capsys.readouterr().out
+    assert Plan.objects.count() == 4
