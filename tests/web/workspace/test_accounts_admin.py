@@ -101,7 +101,8 @@ def test_creating_a_user_is_audited_without_the_password(admin: User, units: dic
 
 def test_a_user_may_be_created_without_a_unit_and_without_a_password(admin: User) -> None:
     response = logged_in(admin).post(
-        USERS + "ny/", {"username": "utan.enhet", "role": "member", "unit": "", "password1": "", "password2": ""}
+        USERS + "ny/",
+        {"username": "utan.enhet", "role": "member", "unit": "", "password1": "", "password2": ""},
     )
     assert response.status_code == 302
     user = User.objects.get(username="utan.enhet")
@@ -120,7 +121,9 @@ def test_a_user_may_be_created_without_a_unit_and_without_a_password(admin: User
         ({"email": "inte-en-adress"}, "Skriv en hel e-postadress"),
     ],
 )
-def test_bad_input_creates_nothing_and_names_the_problem(admin: User, fields: dict[str, str], message: str) -> None:
+def test_bad_input_creates_nothing_and_names_the_problem(
+    admin: User, fields: dict[str, str], message: str
+) -> None:
     data = {"username": "ny.person", "role": "member", "password1": "", "password2": "", **fields}
     before = User.objects.count()
     response = logged_in(admin).post(USERS + "ny/", data)
@@ -207,7 +210,12 @@ def test_adding_a_unit_is_audited(admin: User) -> None:
 
 def test_a_unit_with_a_taken_code_or_a_clashing_authority_name_is_refused(admin: User) -> None:
     client = logged_in(admin)
-    base = {"name": "X", "authority": "sdn-norr", "authority_name": "Stadsområdesnämnd Norr", "actor": "leisure"}
+    base = {
+        "name": "X",
+        "authority": "sdn-norr",
+        "authority_name": "Stadsområdesnämnd Norr",
+        "actor": "leisure",
+    }
     taken = client.post(UNITS + "ny/", {**base, "code": "ifo-norr"})
     assert taken.status_code == 400 and "Det finns redan en enhet med den koden" in taken.content.decode()
     clash = client.post(UNITS + "ny/", {**base, "code": "ny-enhet", "authority_name": "Fel namn"})
@@ -226,7 +234,9 @@ def test_deactivating_and_activating_a_unit_is_audited(admin: User, units: dict[
     unit.refresh_from_db()
     assert unit.active
     summaries = list(
-        AuditEntry.objects.filter(action=Action.ADMIN, object_id=str(unit.pk)).values_list("summary", flat=True)
+        AuditEntry.objects.filter(action=Action.ADMIN, object_id=str(unit.pk)).values_list(
+            "summary", flat=True
+        )
     )
     assert summaries == ["Inaktiverade en enhet", "Aktiverade en enhet"]
     # A deactivated unit is not offered for new users.

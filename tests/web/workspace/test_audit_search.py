@@ -91,7 +91,8 @@ def test_the_object_id_and_the_date_range_filter(admin: User, entries: list[Audi
     today = timezone.localdate()
     assert len(_rows(client.get(f"{LOG}?date_from={today}&date_to={today}").content.decode())) == 4
     tomorrow = today + dt.timedelta(days=1)
-    assert _rows(client.get(f"{LOG}?date_from={tomorrow}").content.decode()) == []
+    nothing = client.get(f"{LOG}?date_from={tomorrow}").content.decode()
+    assert _rows(nothing) == [] and "Inga poster matchar filtren." in nothing
     yesterday = today - dt.timedelta(days=1)
     assert _rows(client.get(f"{LOG}?date_to={yesterday}").content.decode()) == []
 
@@ -156,3 +157,13 @@ def test_the_csv_export_has_the_filtered_rows_and_is_audited(admin: User, entrie
 def test_the_english_log_page(admin: User, entries: list[AuditEntry]) -> None:
     page = logged_in(admin).get(f"/en{LOG}").content.decode()
     assert "Audit log" in page and "Failed login" in page
+
+
+def test_the_action_labels_are_the_logs_own(admin: User) -> None:
+    """Other apps translate "Logged out" and "Administration" for their pages; the log keeps its words."""
+    audit_record(user=admin, action=Action.LOGOUT, summary="x")
+    audit_record(user=admin, action=Action.ADMIN, summary="y")
+    page = logged_in(admin).get(LOG).content.decode()
+    rows = _rows(page)
+    assert "<td>Loggade ut</td>" in rows[1] and "<td>Administration</td>" in rows[0]
+    assert "Utloggad" not in page and "Förvaltning" not in page

@@ -8,8 +8,9 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from varna.web.audit.models import Action
+from varna.web.audit.labels import action_choices
 from varna.web.audit.selectors import AuditFilter, audit_authorities, audit_object_types
 
 DATE_HELP = _("As YYYY-MM-DD, for example 2026-03-01.")
@@ -20,7 +21,7 @@ class AuditSearchForm(forms.Form):
     user = forms.CharField(
         label=_("User"), max_length=150, required=False, help_text=_("The exact username.")
     )
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    action = forms.ChoiceField(label=pgettext_lazy("audit log", "Action"), required=False)
     authority = forms.ChoiceField(
         label=_("Authority"),
         required=False,
@@ -45,8 +46,8 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        anything = [("", _("Any"))]
-        cast(forms.ChoiceField, self.fields["action"]).choices = anything + list(Action.choices)
+        anything: list[tuple[str, Any]] = [("", _("Any"))]
+        cast(forms.ChoiceField, self.fields["action"]).choices = anything + action_choices()
         cast(forms.ChoiceField, self.fields["authority"]).choices = anything + [
             (a, a) for a in audit_authorities()
         ]

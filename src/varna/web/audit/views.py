@@ -16,11 +16,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from varna.web.accounts.views import administrator_required
 from varna.web.audit.forms import AuditSearchForm
+from varna.web.audit.labels import action_label
 from varna.web.audit.models import Action
 from varna.web.audit.selectors import AuditFilter, audit_search
 from varna.web.audit.services import audit_record, audit_verify
@@ -71,6 +73,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": prepare(form),
         "errors": error_summary(form),
         "page": page,
+        "searched": page is not None,
+        "rows": [(entry, action_label(entry.action)) for entry in page.object_list] if page else [],
         "verification": verification,
         "query": _query_without(request, "page", "verify"),
     }
@@ -109,7 +113,7 @@ def export(request: HttpRequest) -> HttpResponse:
             _("Time"),
             _("User"),
             _("User's authority"),
-            _("Action"),
+            pgettext("audit log", "Action"),
             _("Object type"),
             _("Object id"),
             _("Authority whose data"),
