@@ -521,3 +521,13 @@ def test_the_list_does_not_query_per_matter(world: World) -> None:
         text = client.get(reverse("matters:index")).content.decode()
     assert "Ärende 9" in text
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_closed_matter_is_not_edited(world: World) -> None:
+    world.client("holder").post(reverse("matters:close", args=[world.matter.pk]))
+    world.matter.refresh_from_db()
+    url = reverse("matters:edit", args=[world.matter.pk])
+    assert world.client("holder").get(url).status_code == 302
+    assert world.client("holder").post(url, _edit_data(world.matter, summary="Ändrat")).status_code == 302
+    world.matter.refresh_from_db()
+    assert world.matter.summary == SECRET_SUMMARY

@@ -78,6 +78,24 @@ def matter_create(
 
 
 @transaction.atomic
+def individual_matter_open(
+    *,
+    user: Any,
+    person_name: str,
+    birth_year: int | None,
+    title: str,
+    summary: str,
+    level: str,
+    concern: str,
+    district: str = "",
+) -> Matter:
+    """Record a new person and open an individual matter about them, both or neither."""
+    person = person_create(user=user, name=person_name, birth_year=birth_year)
+    return matter_create(user=user, kind=Kind.INDIVIDUAL, title=title, summary=summary, level=level,
+                         concern=concern, district=district, person=person)
+
+
+@transaction.atomic
 def matter_update(
     *,
     user: Any,

@@ -48,13 +48,13 @@ from varna.web.matters.selectors import (
 from varna.web.matters.services import (
     EditConflictError,
     MatterError,
+    individual_matter_open,
     matter_close,
     matter_create,
     matter_decision_record,
     matter_question_owner_set,
     matter_reopen,
     matter_update,
-    person_create,
 )
 
 View = Callable[..., HttpResponse]
@@ -120,14 +120,12 @@ def create(request: HttpRequest) -> HttpResponse:
         form = GroupMatterForm(data)
     if data is not None and form.is_valid():
         values = form.cleaned_data
-        person = values.get("person")
-        if individual and person is None:
-            person = person_create(user=request.user, name=values["person_name"],
-                                   birth_year=values["birth_year"])
-        matter = matter_create(
-            user=request.user, kind=Kind(kind), title=values["title"], summary=values["summary"],
-            level=values["level"], concern=values["concern"], district=values["district"], person=person,
-        )
+        fields = {name: values[name] for name in ("title", "summary", "level", "concern", "district")}
+        if individual and values.get("person") is None:
+            matter = individual_matter_open(user=request.user, person_name=values["person_name"],
+                                            birth_year=values["birth_year"], **fields)
+        else:
+            matter = matter_create(user=request.user, kind=Kind(kind), person=values.get("person"), **fields)
         messages.success(request, _("The matter was opened."))
         return HttpResponseRedirect(_detail_url(matter))
     status = HTTPStatus.BAD_REQUEST if form.is_bound else HTTPStatus.OK
@@ -174,6 +172,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     matter = held_matter(request, pk, purpose="ändra ärendet")
+    refused = _open_or_refuse(request, matter)
+    if refused:
+        return refused
     group = not matter.is_individual
     conflict = False
     if request.method == "POST":
