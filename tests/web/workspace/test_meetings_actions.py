@@ -147,3 +147,10 @@ def test_the_list_pages_do_not_query_per_row(team: Team) -> None:
         )
     assert _queries(client, reverse("meetings:actions")) == actions_few
     assert _queries(client, reverse("meetings:index")) == meetings_few
+
+
+def test_the_menu_marks_one_current_page(team: Team) -> None:
+    client = logged_in(team.school)
+    assert reverse("meetings:actions") == "/arbetsrum/atgarder/"
+    assert client.get(reverse("meetings:actions")).content.decode().count('aria-current="page"') == 1
+    assert client.get(reverse("meetings:index")).content.decode().count('aria-current="page"') == 1

@@ -27,7 +27,7 @@ urlpatterns = i18n_patterns(
     path("arbetsrum/logg/", include("varna.web.audit.urls")),
     path("arbetsrum/planer/", include("varna.web.plans.urls")),
     path("arbetsrum/lagesbild/", include("varna.web.picture.urls")),
-    path("arbetsrum/moten/", include("varna.web.meetings.urls")),
+    path("arbetsrum/", include("varna.web.meetings.urls")),
     path("arbetsrum/", include("varna.web.matters.urls")),
     path("arbetsrum/", include("varna.web.consent.urls")),
     path("arbetsrum/", include("varna.web.disclosures.urls")),
