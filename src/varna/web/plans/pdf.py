@@ -14,6 +14,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -29,7 +30,10 @@ def report_filename(year: int) -> str:
 
 
 def _number(value: Decimal | None) -> str:
-    return "–" if value is None else f"{value.normalize():f}".replace(".", ",")
+    if value is None:
+        return "–"
+    normal = value.normalize()
+    return number_format(normal, decimal_pos=max(-int(normal.as_tuple().exponent), 0))
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:

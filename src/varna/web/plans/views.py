@@ -89,6 +89,7 @@ def _form_page(
     submit: str,
     conflict: list[tuple[str, str]] | None = None,
     intro: str = "",
+    delete: str = "",
     status: int = HTTPStatus.OK,
 ) -> HttpResponse:
     return render(
@@ -102,6 +103,7 @@ def _form_page(
             "submit": submit,
             "conflict": conflict,
             "intro": intro,
+            "delete": delete,
         },
         status=status if not form.errors or status != HTTPStatus.OK else HTTPStatus.BAD_REQUEST,
     )
@@ -369,7 +371,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "partner_orgs": [selectors.org_name(i) for i in activity.partner_orgs],
             "linked": linked,
             "hidden_links": hidden,
-            "follow_up_form": FollowUpForm() if editable else None,
+            "follow_up_form": FollowUpForm(initial={"status": activity.status}) if editable else None,
             "overdue": activity.is_overdue(timezone.localdate()),
         },
     )
@@ -496,10 +498,14 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         indicator_update(indicator=indicator, data=form.indicator_fields())
         messages.success(request, _("The indicator was saved."))
         return redirect(back)
-    response = _form_page(
-        request, form, title=_("Change the indicator"), back=back, submit=_("Save the indicator")
+    return _form_page(
+        request,
+        form,
+        title=_("Change the indicator"),
+        back=back,
+        submit=_("Save the indicator"),
+        delete=_("Remove the indicator"),
     )
-    return response
 
 
 @reader

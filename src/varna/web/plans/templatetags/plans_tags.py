@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms, template
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 from varna.web.plans.permissions import can_read
@@ -45,6 +47,16 @@ def is_checkbox(bound: forms.BoundField) -> bool:
 @register.filter
 def is_checkbox_group(bound: forms.BoundField) -> bool:
     return isinstance(bound.field.widget, forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def plain_number(value: Decimal | None) -> str:
+    """A decimal without trailing zeros, in the page's language (100, 7,5); "–" when empty."""
+    if value is None:
+        return "–"
+    normal = value.normalize()
+    places = max(-int(normal.as_tuple().exponent), 0)
+    return number_format(normal, decimal_pos=places)
 
 
 @register.inclusion_tag("plans/_start_panel_body.html", takes_context=True)
