@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 EXIT_OK = 0
@@ -30,6 +31,24 @@ def _django() -> None:
 
     if not apps.ready:
         django.setup()
+
+
+def _guarded(command: str, run: Callable[[], int]) -> int:
+    """Run a handler; a database or configuration that cannot be used is one line and exit 2."""
+    try:
+        return run()
+    except Exception as error:
+        from django.core.exceptions import ImproperlyConfigured
+        from django.db import DatabaseError
+
+        if isinstance(error, DatabaseError | ImproperlyConfigured):
+            print(
+                f"varna {command}: databasen eller inställningarna kan inte användas: {error}",
+                file=sys.stderr,
+            )
+            print("Har databasen migrerats (python -m django migrate)?", file=sys.stderr)
+            return EXIT_FAILED
+        raise
 
 
 # --- varna audit verify ---------------------------------------------------------------
@@ -124,21 +143,21 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     audit = sub.add_parser("audit", help="loggboken: kontrollera att ingen post ändrats eller tagits bort")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="gå igenom hela hashkedjan och namnge första brutna post")
-    verify.set_defaults(handler=lambda args: run_audit_verify(sys.stdout))
+    verify.set_defaults(handler=lambda args: _guarded("audit verify", lambda: run_audit_verify(sys.stdout)))
 
     units = sub.add_parser("units", help="arbetsrummets enheter")
     units_sub = units.add_subparsers(dest="units_command", required=True)
     sync = units_sub.add_parser(
         "sync", help="kopiera enheterna från organisationsfilen (VARNA_MUNICIPALITY_FILE) till databasen"
     )
-    sync.set_defaults(handler=lambda args: run_units_sync(sys.stdout))
+    sync.set_defaults(handler=lambda args: _guarded("units sync", lambda: run_units_sync(sys.stdout)))
 
     demo = sub.add_parser("demo", help="påhittade demodata för arbetsrummet")
     demo_sub = demo.add_subparsers(dest="demo_command", required=True)
     load = demo_sub.add_parser(
         "load", help="lägg in demodata (går att köra flera gånger) och skriv ut inloggningarna"
     )
-    load.set_defaults(handler=lambda args: run_demo_load(sys.stdout))
+    load.set_defaults(handler=lambda args: _guarded("demo load", lambda: run_demo_load(sys.stdout)))
 
     plans = sub.add_parser("plans", help="handlingsplaner, projekt och kompetensutveckling")
     plans_sub = plans.add_subparsers(dest="plans_command", required=True)
@@ -156,4 +175,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     retention_run_parser.add_argument(
         "--dry-run", action="store_true", help="visa bara vad som skulle gallras; ändra ingenting"
     )
-    retention_run_parser.set_defaults(handler=lambda args: run_retention(args, sys.stdout))
+    retention_run_parser.set_defaults(
+        handler=lambda args: _guarded("retention run", lambda: run_retention(args, sys.stdout))
+    )

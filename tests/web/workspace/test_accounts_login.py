@@ -174,3 +174,26 @@ def test_every_page_under_arbetsrum_requires_login(units: dict[str, Unit]) -> No
             assert response.status_code in (302, 405), (url, method, response.status_code)
             if response.status_code == 302:
                 assert response["Location"].startswith(LOGIN + "?next="), url
+
+
+def test_the_session_ends_with_the_browser_and_after_idle_time(
+    units: dict[str, Unit], settings: object
+) -> None:
+    user = make_user("ifo-norr")
+    client = Client()
+    response = _post(client, user.username, PASSWORD)
+    cookie = response.cookies["sessionid"]
+    assert not cookie["expires"] and not cookie["max-age"]  # a browser-session cookie
+    assert client.session.get_expiry_age() == 2 * 60 * 60
+    assert client.session.get_expire_at_browser_close()
+
+
+@pytest.mark.parametrize("role", ["member", "convener", "administrator"])
+def test_the_start_page_renders_for_every_role(units: dict[str, Unit], role: str) -> None:
+    from varna.web.accounts.models import Role
+
+    page = logged_in(make_user("ifo-norr", role=Role(role))).get("/arbetsrum/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "<h1>Arbetsrummet</h1>" in body and "Logga ut" in body
+    assert ("Användare och enheter" in body) is (role == "administrator")

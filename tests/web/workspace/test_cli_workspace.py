@@ -100,3 +100,17 @@ def test_the_domain_commands_do_not_import_django() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_database_without_tables_is_one_line_and_exit_2(tmp_path: object) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update({"VARNA_DATA_DIR": str(tmp_path), "VARNA_DEBUG": "true"})
+    code = "import sys; from varna.cli import main; sys.exit(main(['audit', 'verify']))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 2
+    assert "varna audit verify: databasen eller inställningarna kan inte användas" in result.stderr
+    assert "Traceback" not in result.stderr

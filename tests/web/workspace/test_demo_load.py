@@ -74,6 +74,13 @@ def test_the_disclosure_is_the_engines_answer() -> None:
     assert disclosure.rulebase_version and disclosure.question["consent"] == "written"
     assert disclosure.consent is not None and disclosure.to_authority == "polismyndigheten"
     assert AuditEntry.objects.filter(action=AuditAction.DISCLOSE, object_id=str(disclosure.pk)).exists()
+    # Asking the engine the stored question again gives the stored answer.
+    from varna.guide.lawbridge import engine_for
+    from varna.law import parse_question
+    from varna.web.core.municipality import current_municipality
+
+    again = engine_for(current_municipality()).assess(parse_question(disclosure.question))
+    assert again.outcome.value == disclosure.outcome and list(again.provisions) == disclosure.provisions
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "::1"])

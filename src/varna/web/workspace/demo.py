@@ -7,9 +7,10 @@ idempotent: each object is looked up by its fixed name first, so a second run
 changes nothing but the demo passwords, which are set again so the printed logins
 always work.
 
-The objects are made with the models directly, in this one module, so switching to
-the apps' services later is a change here only. The disclosure's decision is the
-real secrecy engine's answer (the organisation-aware engine of this deployment).
+Most objects are made with the models directly, in this one module, so switching to
+the apps' services later is a change here only. The disclosure already goes through
+``disclosures.services.disclosure_record``: the organisation-aware secrecy engine
+decides it, on the consent the register holds, and it is audited like any other.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from varna.deid import deidentify
-from varna.guide.lawbridge import engine_for
-from varna.law import Consent, Information, Question, Setting, question_to_dict
+from varna.law import Information, Setting
 from varna.web.accounts.models import Role, Unit, User
 from varna.web.accounts.services import units_sync, user_create
 from varna.web.audit.models import Action as AuditAction
@@ -31,6 +31,7 @@ from varna.web.audit.services import audit_record
 from varna.web.consent.models import ConsentRecord, Form, Giver
 from varna.web.core.municipality import current_municipality
 from varna.web.disclosures.models import Disclosure
+from varna.web.disclosures.services import DisclosureError, disclosure_record
 from varna.web.matters.models import Kind, Matter, MatterDecision, Person
 from varna.web.meetings.models import (
     Action,
@@ -271,60 +272,23 @@ def _consent(report: DemoReport, person: Person, by: User) -> ConsentRecord:
     )
 
 
-def _disclosure(report: DemoReport, matter: Matter, consent: ConsentRecord, by: User) -> Disclosure | None:
-    """Social services to the police, on the written consent – as the engine answers it today."""
+def _disclosure(report: DemoReport, matter: Matter, by: User) -> Disclosure | None:
+    """Social services to the police, through the disclosures service: the engine decides, on the consent."""
     to_unit = Unit.objects.get(code="lpo-norr")
     if Disclosure.objects.filter(matter=matter, to_unit=to_unit).exists():
         return None
-    assert by.unit is not None and matter.person is not None  # noqa: S101
-    day = timezone.localdate()
-    question = Question(
-        on_date=day,
-        discloser=by.unit.party,
-        recipient=to_unit.party,
-        setting=Setting.COOPERATION_GROUP,
-        information=Information.PERSONAL_CIRCUMSTANCES,
-        identifiable=True,
-        subject_age=matter.person.age_on(day),
-        consent=Consent.WRITTEN if consent.in_force_on(day) else Consent.NONE,
-    )
-    decision = engine_for(current_municipality()).assess(question)
-    if decision.outcome.value not in ("allowed", "obliged", "allowed_after_assessment"):
+    try:
+        disclosure = disclosure_record(
+            user=by,
+            matter=matter,
+            to_unit=to_unit,
+            information_kind=Information.PERSONAL_CIRCUMSTANCES,
+            content="Att socialtjänsten utreder oron för Alex och att familjen erbjudits stöd. (Påhittat.)",
+            setting=Setting.COOPERATION_GROUP,
+            facts=(),
+        )
+    except DisclosureError:
         return None  # the law as it stands says no: the demo records no disclosure rather than a false one
-    disclosure = Disclosure.objects.create(
-        matter=matter,
-        from_unit=by.unit,
-        from_authority=matter.owner_authority,
-        to_unit=to_unit,
-        to_authority=to_unit.authority,
-        information_kind=Information.PERSONAL_CIRCUMSTANCES.value,
-        content="Att socialtjänsten utreder oron för Alex och att familjen erbjudits stöd. (Påhittat.)",
-        setting=Setting.COOPERATION_GROUP.value,
-        facts=[],
-        consent=consent,
-        question=question_to_dict(question),
-        decision=decision.as_dict(),
-        outcome=decision.outcome.value,
-        provisions=list(decision.provisions),
-        rulebase_version=decision.rulebase,
-        decided_by=by,
-        decided_at=timezone.now(),
-    )
-    audit_record(
-        user=by,
-        action=AuditAction.DISCLOSE,
-        obj=disclosure,
-        authority=matter.owner_authority,
-        summary=f"Lämnade ut uppgifter ur individärende {matter.pk} till {to_unit.authority} (demodata)",
-        detail={
-            "matter": matter.pk,
-            "to_unit": to_unit.code,
-            "outcome": decision.outcome.value,
-            "provisions": list(decision.provisions),
-            "rulebase": decision.rulebase,
-            "demo": True,
-        },
-    )
     report.created.append("ett utlämnande")
     return disclosure
 
@@ -431,7 +395,7 @@ def demo_load() -> DemoReport:
     person = matters["alex"].person
     assert person is not None  # noqa: S101
     consent = _consent(report, person, users["demo-socialsekreterare"])
-    _disclosure(report, matters["alex"], consent, users["demo-socialsekreterare"])
+    _disclosure(report, matters["alex"], users["demo-socialsekreterare"])
     _meetings(report, users, matters, consent)
     if report.created:
         audit_record(
