@@ -54,7 +54,7 @@ def test_html_and_pdf_reports(survey: Path, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page
     assert "Lågt engagemang i skolan" in page
-    assert "riktar sig mot" in page
+    assert "Riktar sig mot: " in page
     assert pdf.read_bytes().startswith(b"%PDF")
 
 

@@ -75,6 +75,10 @@ def summary_lines(profile: Profile) -> list[str]:
     return lines
 
 
+HIDDEN_SV = "visas inte – för få svar, eller dolt för att skydda ett litet område"
+LEGEND_SV = ("Stapel: områdets andel. Svart linje: intervallet. Streckad linje med triangel: staden. "
+             "Röd stapel: utmärkande. Till höger: området (staden). För en skyddsfaktor är en hög andel bra.")
+
 METHOD_SV = [
     "Varje faktor mäts med några frågor. Frågor som är formulerade åt andra hållet vänds "
     "(lägsta + högsta − svaret). "
@@ -111,11 +115,12 @@ figcaption{font-weight:600;margin-bottom:.2rem}svg text{font-family:inherit;font
 
 
 def _chart_svg(profile: Profile, area: AreaResult, factors: list[Factor]) -> str:
-    row, label_w, plot_w = 26, 330, 330
+    row, label_w, plot_w, value_w = 26, 390, 300, 110
     top = 18
     height = top + row * len(factors) + 8
-    parts = [f'<svg role="img" width="{label_w + plot_w + 20}" height="{height}" '
-             f'viewBox="0 0 {label_w + plot_w + 20} {height}" xmlns="http://www.w3.org/2000/svg">']
+    full = label_w + plot_w + value_w
+    parts = [f'<svg role="img" width="{full}" height="{height}" viewBox="0 0 {full} {height}" '
+             'xmlns="http://www.w3.org/2000/svg">']
     scale = _chart_max(profile, area, factors)
     for tick in range(0, scale + 1, 10 if scale <= 50 else 20):
         x = label_w + plot_w * tick / scale
@@ -124,7 +129,7 @@ def _chart_svg(profile: Profile, area: AreaResult, factors: list[Factor]) -> str
     desc = []
     for i, f in enumerate(factors):
         y = top + i * row
-        parts.append(f'<text x="0" y="{y + 16}">{escape(_short(f.label, 48))}</text>')
+        parts.append(f'<text x="0" y="{y + 16}">{escape(_short(_label(f), 60))}</text>')
         result = area.factors.get(f.id)
         city = profile.city[f.id].cell
         if result is None or result.suppressed or result.cell is None:
@@ -147,6 +152,8 @@ def _chart_svg(profile: Profile, area: AreaResult, factors: list[Factor]) -> str
             parts.append(f'<path d="M{cx:.1f} {y + 2} l5 -0 l-5 8 l-5 -8 z" fill="#1b1f24"/>'
                          f'<line x1="{cx:.1f}" y1="{y + 2}" x2="{cx:.1f}" y2="{y + 22}" stroke="#1b1f24" '
                          f'stroke-dasharray="2 2"/>')
+        value = _pct(cell.pct) + ("" if city is None else f" ({_pct(city.pct)})")
+        parts.append(f'<text x="{label_w + plot_w + 8}" y="{y + 16}">{escape(value)}</text>')
         desc.append(f"{f.label}: {_pct(cell.pct)} ({_pct(cell.ci_low)}–{_pct(cell.ci_high)}), staden "
                     f"{_pct(city.pct if city else None)}")
     parts.insert(1, f"<title>{escape('; '.join(desc))}</title>")
@@ -189,7 +196,7 @@ def render_html(profile: Profile) -> str:
     for area in profile.areas.values():
         if area.suppressed:
             out.append(f'<tr><th scope="row">{escape(area.name)}</th><td class="suppressed" colspan="2">'
-                       "visas inte – för få svar</td></tr>")
+                       f"{HIDDEN_SV}</td></tr>")
             continue
         flagged = "; ".join(f"{escape(f.label)} ({_pp(r.diff_pp)})" for f, r in _flag_rows(profile, area))
         out.append(f'<tr><th scope="row"><a href="#omrade-{_anchor(area.name)}">{escape(area.name)}</a></th>'
@@ -198,15 +205,15 @@ def render_html(profile: Profile) -> str:
     for area in profile.areas.values():
         out.append(f'<section id="omrade-{_anchor(area.name)}"><h2>{escape(area.name)}</h2>')
         if area.suppressed:
-            out.append('<p class="suppressed">Området har för få svar och visas inte, så att ingen enskild '
-                       "kan pekas ut.</p></section>")
+            out.append('<p class="suppressed">Området visas inte: det har för få svar, eller döljs för att '
+                       "ett litet område annars skulle kunna räknas fram ur stadens siffror.</p></section>")
             continue
         out.append(f"<p>{area.n} svarande.</p><h3>Utmärkande faktorer</h3>")
         rows = _flag_rows(profile, area)
         if rows:
             out.append('<table><thead><tr><th scope="col">Faktor</th><th scope="col">Området</th>'
                        '<th scope="col">Intervall</th><th scope="col">Staden</th>'
-                       '<th scope="col">Skillnad</th>'
+                       '<th scope="col">Skillnad mot resten av staden</th>'
                        '<th scope="col">p (korr.)</th></tr></thead><tbody>')
             for f, r in rows:
                 city = profile.city[f.id].cell
@@ -222,12 +229,11 @@ def render_html(profile: Profile) -> str:
             out.append("<h3>Program att överväga</h3><ul>")
             for s in area.suggestions:
                 levels = ", ".join(LEVEL_LABELS_SV[v] for v in s.program.level)
-                out.append(f"<li><strong>{escape(s.program.name)}</strong> – {escape(s.why)}. "
-                           f"{escape(s.program.age_group)}; {levels}. Evidens: "
+                out.append(f"<li><strong>{escape(s.program.name)}</strong>. {escape(_capital(s.why))}. "
+                           f"Målgrupp: {escape(s.program.age_group)}; nivå: {levels}. Evidens: "
                            f"{escape(s.program.evidence_rating)} ({escape(s.program.evidence_source)}).</li>")
             out.append("</ul>")
-        out.append('<p class="legend muted"><span>Stapel: områdets andel</span><span>Linje: intervall</span>'
-                   "<span>Streckad linje ▼: staden</span><span>Röd stapel: utmärkande</span></p>")
+        out.append(f'<p class="legend muted">{escape(LEGEND_SV)}</p>')
         for domain, factors in _factors_by_domain(profile):
             out.append(f"<figure><figcaption>{escape(DOMAIN_LABELS_SV[domain])}</figcaption>"
                        f"{_chart_svg(profile, area, factors)}</figure>")
@@ -261,7 +267,7 @@ def _excluded_html(profile: Profile) -> str:
 
 def _t(value: str) -> str:
     """Escape for reportlab's paragraph markup and keep to the standard fonts' encoding."""
-    return xml_escape(value.replace("−", "-").replace("▼", "").encode("cp1252", "replace").decode("cp1252"))
+    return xml_escape(_plain(value))
 
 
 def render_pdf(profile: Profile) -> bytes:
@@ -309,7 +315,7 @@ def render_pdf(profile: Profile) -> bytes:
     for area in profile.areas.values():
         if area.suppressed:
             rows.append([Paragraph(_t(area.name), st["cell"]), "",
-                         Paragraph("<i>visas inte – för få svar</i>", st["cell"])])
+                         Paragraph(f"<i>{_t(HIDDEN_SV)}</i>", st["cell"])])
             continue
         flagged = "; ".join(f"{f.label} ({_pp(r.diff_pp)})" for f, r in _flag_rows(profile, area))
         rows.append([Paragraph(_t(area.name), st["cell"]), str(area.n),
@@ -327,13 +333,15 @@ def render_pdf(profile: Profile) -> bytes:
         flag_rows = _flag_rows(profile, area)
         if flag_rows:
             table: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", st["cell"]) for h in
-                                       ("Faktor", "Området", "Intervall", "Staden", "Skillnad", "p (korr.)")]]
+                                       ("Faktor", "Området", "Intervall", "Staden", "Mot resten",
+                                        "p (korr.)")]]
             for f, r in flag_rows:
                 city = profile.city[f.id].cell
                 table.append([Paragraph(_t(f"{f.label} ({FLAG_SV[r.flag]})"), st["cell"]),
-                              _t(_pct(r.cell.pct)),
-                              _t(f"{_pct(r.cell.ci_low)}–{_pct(r.cell.ci_high)}"),
-                              _t(_pct(city.pct if city else None)), _t(_pp(r.diff_pp)), _t(_p(r.p_value))])
+                              _plain(_pct(r.cell.pct)),
+                              _plain(f"{_pct(r.cell.ci_low)}–{_pct(r.cell.ci_high)}"),
+                              _plain(_pct(city.pct if city else None)), _plain(_pp(r.diff_pp)),
+                              _plain(_p(r.p_value))])
             story.append(Table(table, colWidths=[62 * mm, 18 * mm, 30 * mm, 18 * mm, 22 * mm, 18 * mm],
                                style=grid, repeatRows=1))
         else:
@@ -343,12 +351,12 @@ def render_pdf(profile: Profile) -> bytes:
             story.append(Paragraph("Program att överväga", st["h3"]))
             for s in area.suggestions:
                 levels = ", ".join(LEVEL_LABELS_SV[v] for v in s.program.level)
-                story.append(Paragraph(_t(f"• {s.program.name} – {s.why}. {s.program.age_group}; {levels}. "
+                story.append(Paragraph(_t(f"• {s.program.name}. {_capital(s.why)}. Målgrupp: "
+                                          f"{s.program.age_group}; nivå: {levels}. "
                                           f"Evidens: {s.program.evidence_rating} "
                                           f"({s.program.evidence_source})."),
                                        st["small"]))
-        story.append(Paragraph(_t("Stapel: områdets andel. Svart linje: intervallet. Streckad linje: staden. "
-                                  "Röd stapel: utmärkande."), st["small"]))
+        story.append(Paragraph(_t(LEGEND_SV), st["small"]))
         for domain, factors in _factors_by_domain(profile):
             story.append(KeepTogether([Paragraph(_t(DOMAIN_LABELS_SV[domain]), st["h3"]),
                                        _chart_drawing(profile, area, factors, width)]))
@@ -382,16 +390,25 @@ def render_pdf(profile: Profile) -> bytes:
     return buffer.getvalue()
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label(f: Factor) -> str:
+    return f"{f.label} ({'risk' if f.is_risk else 'skydd'})"
+
+
 def _plain(text: str) -> str:
-    return text.encode("cp1252", "replace").decode("cp1252")
+    """Keep to the standard PDF fonts' encoding (cp1252): the minus sign becomes a hyphen."""
+    return text.replace("−", "-").encode("cp1252", "replace").decode("cp1252")
 
 
 def _chart_drawing(profile: Profile, area: AreaResult, factors: list[Factor], width: float) -> Any:
     from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
     from reportlab.lib import colors
 
-    row, label_w, top = 17.0, width * 0.48, 14.0
-    plot_w = width - label_w - 10
+    row, label_w, top = 17.0, width * 0.45, 14.0
+    plot_w = width - label_w - 62
     height = top + row * len(factors) + 4
     drawing = Drawing(width, height)
     scale = _chart_max(profile, area, factors)
@@ -403,7 +420,7 @@ def _chart_drawing(profile: Profile, area: AreaResult, factors: list[Factor], wi
                            textAnchor="middle", fillColor=colors.HexColor("#4a5563")))
     for i, f in enumerate(factors):
         y = height - top - (i + 1) * row
-        drawing.add(String(0, y + 5, _plain(_short(f.label, 52)), fontName="Helvetica", fontSize=7.5))
+        drawing.add(String(0, y + 5, _plain(_short(_label(f), 56)), fontName="Helvetica", fontSize=7.5))
         result = area.factors.get(f.id)
         city = profile.city[f.id].cell
         if result is None or result.suppressed or result.cell is None:
@@ -424,4 +441,6 @@ def _chart_drawing(profile: Profile, area: AreaResult, factors: list[Factor], wi
                              strokeDashArray=[2, 1.5]))
             drawing.add(Polygon([cx - 3, y + 17, cx + 3, y + 17, cx, y + 13], fillColor=ink,
                                 strokeColor=None))
+        value = _pct(cell.pct) + ("" if city is None else f" ({_pct(city.pct)})")
+        drawing.add(String(label_w + plot_w + 6, y + 5, _plain(value), fontName="Helvetica", fontSize=7))
     return drawing
