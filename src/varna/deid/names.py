@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from itertools import count
 from operator import itemgetter
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from varna.deid.gazetteer import (
     ACRONYMS,
@@ -156,24 +156,67 @@ _LOWER = itemgetter(5)  # Token.lower, fetched at C speed
 
 
 def lower_words(tokens: list[Token]) -> frozenset[str]:
-    """The distinct lower-case words of ``tokens``, remembered for the last token list."""
+    """The distinct lower-case words of ``tokens``, remembered for the last token list.
+
+    Every ``WordClass`` learns the words it has not seen yet here, once, so that each of
+    them answers for this text with one set intersection.
+    """
     global _last_words
     last = _last_words
     if last[0] is tokens:
         return last[1]
     found = frozenset(map(_LOWER, tokens))
+    WordClass.learn_all(found)
     _last_words = (tokens, found)
     return found
 
 
 class WordClass:
-    """Which lower-case words pass ``test``, learnt across texts as two sets.
+    """Which lower-case words pass ``test``, learnt across texts.
 
     A detector that must look at the few words of a text with some property ("-gatan",
     "skolan", a trigger word) asks ``among(lower_words(tokens))``: the words seen before are
-    sorted by C-level set operations, and only new words are tested in Python. The sets stop
-    growing at ``limit`` words, to bound a long-running worker's memory.
+    sorted by C-level set operations, and only new words are tested in Python. All classes
+    learn a text's new words together, in ``lower_words``; learning stops at ``LIMIT``
+    words, to bound a long-running worker's memory, and then new words are tested per call.
     """
+
+    LIMIT = 100_000
+    _classes: ClassVar[list[WordClass]] = []
+    _seen: ClassVar[set[str]] = set()  # the words every class has learnt
+    _learnt: ClassVar[frozenset[str] | None] = None  # the last word set all have learnt
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+        self.yes: set[str] = set()
+        # A new class has learnt nothing: every word is new again for all of them.
+        WordClass._classes.append(self)
+        WordClass._seen = set()
+        WordClass._learnt = None
+
+    @staticmethod
+    def learn_all(words: frozenset[str]) -> None:
+        seen = WordClass._seen
+        unseen = words - seen
+        if unseen:
+            if len(seen) >= WordClass.LIMIT:
+                WordClass._learnt = None
+                return
+            for word_class in list(WordClass._classes):
+                word_class.yes |= {word for word in unseen if word_class.test(word)}
+            seen |= unseen
+        WordClass._learnt = words
+
+    def among(self, words: frozenset[str]) -> frozenset[str]:
+        if words is WordClass._learnt:
+            return words & self.yes
+        # Not learnt (a word set from elsewhere, or past the limit): test the new words here.
+        unseen = words - WordClass._seen
+        return (words & self.yes) | {word for word in unseen if self.test(word)}
+
+
+class WordsAsWritten:
+    """Like ``WordClass``, for words as written ("Lunds"): learnt by this class alone, per call."""
 
     def __init__(self, test: Callable[[str], bool], limit: int = 100_000) -> None:
         self.test = test
@@ -182,8 +225,6 @@ class WordClass:
         self.seen: set[str] = set()
 
     def among(self, words: frozenset[str]) -> frozenset[str]:
-        # Binary "-" and "&" walk the smaller side; a many-argument difference() would walk
-        # every word ever seen.
         unseen = words - self.seen
         if not unseen:
             return words & self.yes

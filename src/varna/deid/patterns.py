@@ -434,8 +434,8 @@ def _street_matches(pattern: re.Pattern[str], text: str, tokens: list[Token],
     being tried at every word of the text.
     """
     streets = _STREET_WORDS.get(endings)
-    if streets is None:
-        streets = _STREET_WORDS.setdefault(endings, WordClass(lambda word: word.endswith(endings)))
+    if streets is None:  # only a caller's own endings: the module's are made when it is loaded
+        streets = _STREET_WORDS.setdefault(endings, WordClass(_ends_with(endings)))
     last_end = -1
     for index in positions(tokens, streets.among(lower_words(tokens))):
         token = tokens[index]
@@ -447,6 +447,14 @@ def _street_matches(pattern: re.Pattern[str], text: str, tokens: list[Token],
                 last_end = match.end()
                 yield match
                 break
+
+
+def _ends_with(endings: tuple[str, ...]) -> Callable[[str], bool]:
+    return lambda word: word.endswith(endings)
+
+
+for _endings in (_STREET_ENDINGS, _NAMED_STREET_ENDINGS):
+    _STREET_WORDS[_endings] = WordClass(_ends_with(_endings))
 
 
 def _in_lexicon(word: str) -> bool:

@@ -16,7 +16,7 @@ from operator import itemgetter
 from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
-from varna.deid.names import Token, WordClass, find_names, lower_words, tokenize
+from varna.deid.names import Token, WordsAsWritten, find_names, lower_words, tokenize
 from varna.deid.risk import residual_risks
 
 _ORDINARY_STREETS = frozenset({"motorvägen", "huvudgatan", "gågatan", "bakgatan", "skolvägen", "hemvägen",
@@ -106,7 +106,7 @@ def _key(span: Span, text: str) -> str:
 
 
 # The words, as written, that are or end like a proper noun of the dictionary ("Lunds").
-_PROPER_WORDS = WordClass(lambda word: word in lexicon.proper_nouns()
+_PROPER_WORDS = WordsAsWritten(lambda word: word in lexicon.proper_nouns()
                           or (word.endswith("s") and word[:-1] in lexicon.proper_nouns()))
 
 
