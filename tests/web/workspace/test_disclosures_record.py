@@ -247,7 +247,8 @@ def test_every_disclosure_url_per_user(world: World) -> None:
         facts=[],
     )
     expected = {
-        reverse("disclosures:create", args=[world.matter.pk]): {"holder": 200, "other_branch": 200},
+        # another branch of the holding authority may read, but not disclose as the holding branch
+        reverse("disclosures:create", args=[world.matter.pk]): {"holder": 200, "other_branch": 302},
         reverse("disclosures:list", args=[world.matter.pk]): {
             "holder": 200,
             "other_branch": 200,
@@ -296,3 +297,12 @@ def test_disclosure_pages_in_english(world: World) -> None:
     assert "What was disclosed" in page and "Yes, you may disclose" in page
     form = world.client("holder").get("/en" + create_url).content.decode()
     assert "Ask the secrecy engine" in form
+
+
+def test_only_the_holding_branch_discloses(world: World) -> None:
+    written_consent(world.holder, world.matter)
+    client = world.client("other_branch")
+    response = client.post(_create_url(world), {**_form(), "step": "confirm"})
+    assert response.status_code == 302 and not Disclosure.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "Bara personal i den verksamhetsgren som har ärendet" in page

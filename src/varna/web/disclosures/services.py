@@ -99,6 +99,10 @@ class Assessment:
 def _check(user: Any, matter: Matter, to_unit: Unit) -> None:
     if user.unit is None or matter.owner_authority != user.authority:
         raise DisclosureError("only the holding authority discloses from a matter")
+    if user.unit.actor != matter.owner_unit.actor:
+        # The information is held by the branch that opened the matter; the question is
+        # asked as that kind of actor, so only that branch's staff may answer it.
+        raise DisclosureError("the matter is held by another branch of the authority")
     if not matter.is_individual or matter.person is None:
         raise DisclosureError("only an individual matter has information about a person to disclose")
     if matter.status != Status.OPEN:

@@ -15,6 +15,7 @@ def unit_name(unit: Any) -> str:
     """A unit's name in the page's language (the Swedish name when no English one is on file)."""
     if unit is None:
         return ""
-    if (get_language() or "sv").startswith("en") and getattr(unit, "name_en", ""):
-        return str(unit.name_en)
+    english_name = str(getattr(unit, "name_en", None) or "")
+    if english_name and (get_language() or "sv").startswith("en"):
+        return english_name
     return str(unit.name)
