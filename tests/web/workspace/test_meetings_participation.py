@@ -102,3 +102,29 @@ def test_a_confirmed_deidentified_item_lets_everyone_take_part_with_the_reason(t
     page = logged_in(team.police).get(reverse("meetings:detail", args=[team.meeting.pk])).content.decode()
     assert "Avidentifierad – alla får delta." in page
     assert "avidentifierat" in page  # the engine's reason (principle-deidentified)
+
+
+def test_an_item_on_consent_says_so_when_the_consent_lapses(team: Team) -> None:
+    consent = give_consent(team)
+    item = services.item_create(
+        meeting=team.meeting,
+        user=team.social,
+        title="Oro",
+        matter=team.matter,
+        presentation=Presentation.IDENTIFIED,
+    )
+    assert item.consent == consent
+    url = reverse("meetings:detail", args=[team.meeting.pk])
+    assert "samtycket är återkallat" not in logged_in(team.school).get(url).content.decode()
+    consent.withdrawn_at = timezone.now()
+    consent.save()
+    page = logged_in(team.school).get(url).content.decode()
+    assert "samtycket är återkallat eller gäller inte längre" in page
+    assert page.count("får bara lyssna") == 1
+
+
+def test_only_the_holder_sees_the_recorded_facts(team: Team) -> None:
+    identified_item(team)
+    url = reverse("meetings:detail", args=[team.meeting.pk])
+    assert "Antecknade omständigheter:" in logged_in(team.social).get(url).content.decode()
+    assert "Antecknade omständigheter:" not in logged_in(team.school).get(url).content.decode()

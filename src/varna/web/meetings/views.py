@@ -38,6 +38,7 @@ from varna.web.meetings import services
 from varna.web.meetings.models import Action, AgendaItem, Meeting, Presentation
 from varna.web.meetings.participation import Verdict, item_participation, meeting_day
 from varna.web.meetings.pdf import minutes_filename, render_minutes
+from varna.web.sharing.selectors import vocabulary_label
 
 GET_POST = ["GET", "HEAD", "POST"]
 
@@ -176,9 +177,21 @@ def _item_rows(user: User, meeting: Meeting) -> list[dict[str, Any]]:
                     (d, names.get(d.owner_authority, d.owner_authority)) for d in item.decisions.all()
                 ],
                 "actions": [a for a in meeting.actions.all() if a.item_id == item.pk],
+                "consent_lapsed": item.consent is not None and not item.consent.in_force_on(day),
+                "recorded": _recorded(item) if holder else None,
             }
         )
     return rows
+
+
+def _recorded(item: AgendaItem) -> dict[str, Any]:
+    """The kind of information and the facts the holder recorded, in words (the holder's eyes only)."""
+    return {
+        "information": vocabulary_label("information", item.information_kind)
+        if item.information_kind
+        else "",
+        "facts": [vocabulary_label("facts", fact) for fact in item.facts or ()],
+    }
 
 
 @login_required
