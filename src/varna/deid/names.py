@@ -697,8 +697,8 @@ class NameFinder:
                 decided[index] = (tokens[index].text, "")
         known = {fold(base) for base, _ in decided.values()}
         known_forms = known | {f"{name}{ending}" for name in known for ending in _POSSESSIVES}
-        for index, token in enumerate(tokens):
-            if token.lower not in known_forms or index in decided:
+        for index in positions(tokens, lower_words(tokens) & known_forms):
+            if index in decided:
                 continue
             found = self._repeat(index, known)
             if found is not None:
@@ -729,8 +729,8 @@ class NameFinder:
                     self.kept_surnames.add(fold(word))  # "Christoffer Lund … Lund greps"
         # … and such a surname standing alone elsewhere is the same person.
         surname_forms = surnames | {f"{name}{ending}" for name in surnames for ending in _POSSESSIVES}
-        for index, token in enumerate(tokens) if surnames else ():
-            if token.lower in surname_forms and index not in decided:
+        for index in positions(tokens, lower_words(tokens) & surname_forms) if surnames else ():
+            if index not in decided:
                 found = self._repeat(index, surnames)
                 if found is not None:
                     decided[index] = found

@@ -368,7 +368,11 @@ _VEHICLE_WORDS = re.compile(r"(?i:moped|reg|skylt|fordon|bil|mc\b|motorcykel|sco
 _PLATE_LETTERS_BEFORE = re.compile(rf"(?<![\w\-/])[{_PLATE_LETTER}]{{3}} ?$")
 
 
-def vehicles(text: str) -> Iterator[Span]:
+# Every cue for a plate starts where a word starts, with a word that starts so ("regnr", "bilen").
+_VEHICLE_CUE_WORDS = WordClass(lambda word: word.startswith(("reg", "bil", "mopeden", "mc", "skylt")))
+
+
+def vehicles(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
     # Every plate has digits after three letters: look back from each run of digits.
     for start in _digit_starts(text):
         letters = _PLATE_LETTERS_BEFORE.search(text, max(0, start - 4), start)
@@ -382,7 +386,10 @@ def vehicles(text: str) -> Iterator[Span]:
         plate = match.group(1) + match.group(2)
         yield Span(match.start(), match.end(), "vehicle", key=f"reg:{plate}", priority=75)
     lowered = lower_text(text)
-    cued = any(map(lowered.__contains__, ("reg", "bil", "moped", "mc:n", "skylt")))
+    if tokens is None:
+        cued = any(map(lowered.__contains__, ("reg", "bil", "moped", "mc:n", "skylt")))
+    else:
+        cued = bool(_digit_starts(text)) and bool(_VEHICLE_CUE_WORDS.among(lower_words(tokens)))
     for match in _PLATE_CUED.finditer(text, lowered) if cued else ():
         plate = re.sub(r"\s", "", match.group(1)).upper()
         yield Span(match.start(1), match.end(1), "vehicle", key=f"reg:{plate}", priority=75)

@@ -143,7 +143,7 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     found.extend(patterns.contacts(text, tokens))
     found.extend(handles.handles(text, words.is_ordinary, tokens))
     found.extend(patterns.chat_speakers(text, words.is_ordinary, KEEP))
-    found.extend(patterns.vehicles(text))
+    found.extend(patterns.vehicles(text, tokens))
     found.extend(patterns.addresses(text, tokens, ordinary_streets, words.is_ordinary))
     found.extend(patterns.postcodes(text))
     found.extend(patterns.case_numbers(text, tokens))
