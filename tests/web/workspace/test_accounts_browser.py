@@ -1,0 +1,139 @@
+"""In Chromium: log in through the form (a demo login too, from this machine), log out; axe-core on
+the login page, the administrator's pages and the audit log, in Swedish and English.
+
+axe is injected as a script, so the axe context alone ignores the Content-Security-Policy;
+the login walk keeps it, and fails on any console error (an inline script or style would be one).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
+from tests.workspace import PASSWORD, make_user
+
+from varna.web.accounts.models import Role
+from varna.web.audit.models import Action, AuditEntry
+from varna.web.workspace.demo import DEMO_PASSWORD, demo_load
+
+AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+
+
+@pytest.fixture
+def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[str, Any]]:
+    admin = make_user("trygghet-och-sakerhet", role=Role.ADMINISTRATOR, username="webbadmin")
+    member = make_user("ifo-norr", username="webbmedlem")
+    yield {"admin": admin, "member": member}
+    if connection.vendor == "sqlite":  # the flush between tests meets the audit log's guard
+        triggers = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
+        with connection.cursor() as cursor:
+            for statement in triggers.SQLITE_DROP:
+                cursor.execute(statement)
+            cursor.execute("DELETE FROM audit_auditentry")
+            for statement in triggers.SQLITE_CREATE:
+                cursor.execute(statement)
+
+
+def _log_in(page: Any, base: str, username: str, password: str, path: str = "/arbetsrum/") -> None:
+    page.goto(base + path)
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+
+
+def test_logging_in_and_out_through_the_form(live_server: Any, world: dict[str, Any]) -> None:
+    with launched_chromium() as browser:
+        context = browser.new_context(locale="sv-SE")
+        page = context.new_page()
+        problems = watch(page)
+        _log_in(page, live_server.url, "webbmedlem", "fel-lösenord-här")
+        assert "Användarnamnet eller lösenordet är fel" in page.locator(".error-summary").inner_text()
+        _log_in(page, live_server.url, "webbmedlem", PASSWORD, path="/arbetsrum/logg/")
+        # A member is sent on to the page asked for, which refuses them.
+        assert page.url.endswith("/arbetsrum/logg/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Inte tillåtet"
+        page.goto(live_server.url + "/arbetsrum/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Arbetsrummet"
+        page.get_by_role("button", name="Logga ut").click()
+        assert "Du är utloggad." in page.content()
+        assert page.url.endswith("/konto/logga-in/")
+        context.close()
+    # The one expected complaint: the browser logs the 403 of the page the member may not open.
+    assert [p for p in problems if "status of 403" not in p] == [], problems
+    actions = list(AuditEntry.objects.filter(username="webbmedlem").values_list("action", flat=True))
+    assert actions == [Action.LOGIN_FAILED, Action.LOGIN, Action.LOGOUT]
+
+
+def test_a_demo_login_works_in_a_browser_on_this_machine(live_server: Any, world: dict[str, Any]) -> None:
+    demo_load()
+    with launched_chromium() as browser:
+        context = browser.new_context(locale="sv-SE")
+        page = context.new_page()
+        _log_in(page, live_server.url, "demo-fritidsledare", DEMO_PASSWORD)
+        assert page.get_by_role("heading", level=1).inner_text() == "Arbetsrummet"
+        assert "Sanera klottret" in page.content()
+        context.close()
+
+
+def _violations(page: Any) -> list[str]:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core at {AXE}: run `make browser-deps`")
+def test_no_serious_or_critical_violation_on_the_login_admin_and_log_pages(
+    live_server: Any, world: dict[str, Any]
+) -> None:
+    member, unit = world["member"], world["member"].unit
+    paths = [
+        "/arbetsrum/admin/anvandare/",
+        "/arbetsrum/admin/anvandare/ny/",
+        f"/arbetsrum/admin/anvandare/{member.pk}/",
+        f"/arbetsrum/admin/anvandare/{member.pk}/losenord/",
+        "/arbetsrum/admin/enheter/",
+        "/arbetsrum/admin/enheter/ny/",
+        "/arbetsrum/logg/",
+        "/arbetsrum/logg/?verify=1",
+        "/arbetsrum/logg/?date_from=igår",
+    ]
+    found: dict[str, list[str]] = {}
+    with launched_chromium() as browser:
+        context = browser.new_context(bypass_csp=True, locale="sv-SE")
+        page = context.new_page()
+        for prefix in ("", "/en"):
+            page.goto(live_server.url + prefix + "/konto/logga-in/")
+            if problems := _violations(page):
+                found[prefix + " login"] = problems
+        # The login page's error state, then in as the administrator.
+        _log_in(page, live_server.url, "webbadmin", "fel-lösenord-här")
+        if problems := _violations(page):
+            found["login, wrong password"] = problems
+        _log_in(page, live_server.url, "webbadmin", PASSWORD)
+        for prefix in ("", "/en"):
+            for path in paths:
+                response = page.goto(live_server.url + prefix + path)
+                assert response.status == (400 if "igår" in path else 200), path
+                if problems := _violations(page):
+                    found[prefix + path] = problems
+        for path in ("/arbetsrum/admin/anvandare/ny/", "/arbetsrum/admin/enheter/ny/"):
+            page.goto(live_server.url + path)
+            page.locator("form.ws-form button[type=submit]").click()
+            page.wait_for_selector(".error-summary")
+            if problems := _violations(page):
+                found[path + " sent empty"] = problems
+        context.close()
+    assert unit is not None
+    assert not found, found
