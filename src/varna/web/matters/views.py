@@ -142,6 +142,8 @@ def _detail_page(request: HttpRequest, view: MatterView, *, status: int = HTTPSt
         "matter": matter,
         "full": view.full,
         "holder": holder,
+        "can_disclose": holder and matter.is_individual and matter.status == Status.OPEN
+        and getattr(getattr(request.user, "unit", None), "actor", None) == matter.owner_unit.actor,
         "disclosures": list(disclosures_visible(request.user, view)),
         "owner_name": authority_label(matter.owner_authority),
         "question_owner_name": authority_label(matter.question_owner),
