@@ -83,8 +83,21 @@ def test_a_bad_status_is_refused(team: Team) -> None:
 
 
 def test_the_responsible_unit_reaches_the_action_without_attending(team: Team) -> None:
-    action = make_action(team, days=3, unit=team.outsider.unit)
-    assert logged_in(team.outsider).get(reverse("meetings:action", args=[action.pk])).status_code == 200
+    item = services.item_create(meeting=team.meeting, user=team.social, title="Punktrubriken", matter=None)
+    action = services.action_create(
+        meeting=team.meeting,
+        user=team.convener,
+        title="Utomstående enhets sak",
+        responsible_unit=team.outsider.unit,
+        due_on=timezone.localdate(),
+        item=item,
+    )
+    response = logged_in(team.outsider).get(reverse("meetings:action", args=[action.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Utomstående enhets sak" in page
+    assert "Punktrubriken" not in page  # the agenda is for the meeting's attendees
+    assert reverse("meetings:detail", args=[team.meeting.pk]) not in page
     other = make_action(team, days=3, title="Annat")
     assert logged_in(team.outsider).get(reverse("meetings:action", args=[other.pk])).status_code == 404
 
