@@ -86,6 +86,7 @@ bench: $(DEV_STAMP) ## measure decisions/s and API latency; de-identification be
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(PY) bench/assess.py
 	$(PY) bench/deid.py
+	$(PY) bench/ctc.py
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) $(VAR) staticfiles
