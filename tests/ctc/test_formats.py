@@ -52,3 +52,10 @@ def test_parquet_with_float_answers(tmp_path: Path) -> None:
     result = profile(path).as_dict()
     assert result["excluded"]["non_numeric"] == 1
     assert result["problems"][0]["row"] == 2
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_separated_files(survey: pl.DataFrame, tmp_path: Path, sep: str) -> None:
+    path = tmp_path / "survey.csv"
+    survey.write_csv(path, separator=sep)
+    assert profile(path).as_dict()["areas"] == profile(survey).as_dict()["areas"]

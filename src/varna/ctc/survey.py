@@ -77,12 +77,22 @@ def open_survey(source: SurveySource) -> tuple[pl.LazyFrame, str]:
         if fmt == "csv":
             # Every column as text: a typo in one answer must become a reported problem,
             # not a failed type guess for the whole column.
-            return pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy"), str(path)
+            return (pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy", separator=separator(path)),
+                    str(path))
         if fmt == "parquet":
             return pl.scan_parquet(path), str(path)
         return pl.read_excel(path, infer_schema_length=0).lazy(), str(path)
     except Exception as exc:  # every reader has its own errors; all mean "unreadable"
         raise SurveyError(f"{path}: cannot be read as {fmt} ({_first_line(exc)})") from exc
+
+
+def separator(path: Path) -> str:
+    """Comma, semicolon (Swedish spreadsheet exports) or tab: the most common in the header line."""
+    with path.open("rb") as handle:
+        header = handle.readline(65536).decode("utf-8", "replace")
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
 
 
 def _first_line(exc: BaseException) -> str:
@@ -199,6 +209,7 @@ def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.Dat
         return None
     try:
         lazy = pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy",
+                           separator=separator(Path(source)),
                            schema_overrides={item: pl.Int16 for item in spec.items})
         return lazy.select(*groups, *[item_code(item, pl.Int16()) for item in spec.items]).collect(
             engine="streaming")
