@@ -788,6 +788,34 @@ _AGE_NUMBER_WORDS = WordClass(lambda word: any(
     for number in _NUMBER_WORD_STARTS))
 
 
+_COPULAS = frozenset({"är", "e", "var", "va", "blir"})
+
+
+def _possible_age_contexts(text: str, start: int) -> tuple[bool, ...]:
+    """For each of ``_BARE_AGE_CONTEXTS``, whether its pattern can match before ``start``.
+
+    A necessary condition on the words just before the number, cheaper than the search:
+    "fyller" for the first, "ålder" for the second, a copula for the third and fourth, and
+    so on. The patterns decide; this only skips searches that cannot succeed.
+    """
+    window = text[max(0, start - 40):start]
+    words = window.lower().split()
+    last = words[-1] if words else ""
+    second = words[-2] if len(words) > 1 else ""
+    fills = ("fyller", "fyllde", "fyllt")
+    before = window.rstrip()
+    age_word = (second if last == ":" else last).rstrip(":")
+    return (
+        last in fills or second in fills,
+        age_word in ("ålder", "åldern", "age") or last.endswith(("ålder:", "åldern:", "age:")),
+        last in ("är", "var", "blir"),
+        not _COPULAS.isdisjoint(words),
+        last == "än" and second in ("äldre", "yngre"),
+        before.endswith("("),
+        before.endswith(","),
+    )
+
+
 def ages(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
     lowered = lower_text(text)
     if (_AGE_NUMBER_WORDS.among(lower_words(tokens)) if tokens is not None else
@@ -838,7 +866,10 @@ def ages(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
         left = text[max(0, start - 2):start].rstrip()
         if not left or not (left[-1].isalpha() or left[-1] in "(,]:"):
             continue  # every age context ends in a word, "(", "," or ":"
+        possible = _possible_age_contexts(text, start)
         for index, (before, after) in enumerate(_BARE_AGE_CONTEXTS):
+            if not possible[index]:
+                continue
             window = 40 if index == 3 else 20 if index == 0 else 12
             if before.search(text, max(0, start - window), start) and after.match(text, end):
                 age = int(match.group(1))
