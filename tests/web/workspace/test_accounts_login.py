@@ -197,3 +197,10 @@ def test_the_start_page_renders_for_every_role(units: dict[str, Unit], role: str
     body = page.content.decode()
     assert "<h1>Arbetsrummet</h1>" in body and "Logga ut" in body
     assert ("Användare och enheter" in body) is (role == "administrator")
+
+
+def test_an_address_that_is_paused_stays_paused_without_a_username(units: dict[str, Unit]) -> None:
+    for i in range(5):
+        _post(Client(), f"gissning{i}", "fel-lösenord-igen", address="10.7.7.7")
+    response = _post(Client(), "", "", address="10.7.7.7")
+    assert response.status_code == 429

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from varna.web.accounts.models import LoginFailure
@@ -33,7 +33,7 @@ def locked_until(*, username: str, address: str | None, now: dt.datetime | None 
     now = now or timezone.now()
     limit = settings.VARNA_LOGIN_ATTEMPTS
     until: dt.datetime | None = None
-    checks = [("username", username.casefold())]
+    checks = [("username", username.casefold())] if username else []
     if address:
         checks.append(("address", address))
     for field, value in checks:
@@ -53,7 +53,7 @@ def failure_record(*, username: str, address: str | None, now: dt.datetime | Non
 
 def failures_clear(*, username: str) -> None:
     """A successful login: the username's count starts again (the address's does not)."""
-    LoginFailure.objects.filter(Q(username=username.casefold())).delete()
+    LoginFailure.objects.filter(username=username.casefold()).delete()
 
 
 def client_address(request: object) -> str | None:

@@ -99,7 +99,7 @@ def login(request: HttpRequest) -> HttpResponse:
         return _login_page(request, LoginForm(request))
     username = str(request.POST.get("username", "")).strip()[:150]
     address = throttle.client_address(request)
-    until = throttle.locked_until(username=username, address=address) if username else None
+    until = throttle.locked_until(username=username, address=address)
     if until is not None:
         # Refused before the password is even checked: a guesser learns nothing while paused.
         services.login_blocked(username=username, address=address, until=until, reason="throttled")
