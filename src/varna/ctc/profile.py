@@ -403,7 +403,11 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
         pl.col(AREA).is_not_null())
     notes = [*spec.warnings, *coded.notes]
     if programs is not None:
-        notes.extend(unknown_targets(programs, spec))
+        ids = {f.id for f in spec.factors}
+        if any(t in ids for p in programs for t in p.targets):
+            notes.extend(unknown_targets(programs, spec))
+        elif programs:
+            notes.append("the programs catalogue targets none of the spec's factors: no suggestions")
 
     by_area = {str(r[AREA]): r for r in _group_counts(scored, [AREA], spec).iter_rows(named=True)}
     area_names = sorted(by_area)
