@@ -185,7 +185,9 @@ def _activity_table(
             )
             for u in entry.updates
         ) or pdf_text(_("None"))
-        title = activity.shown_title + (f" ({_('competence development')})" if activity.competence else "")
+        title = activity.shown_title
+        if activity.competence:
+            title += " (" + _("competence development") + ")"
         rows.append(
             [
                 para(title, "cell"),
