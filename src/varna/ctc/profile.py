@@ -356,11 +356,18 @@ def _answer_problems(coded: Coded, spec: Spec) -> tuple[dict[str, Any], list[Pro
 # --- the profile ----------------------------------------------------------------------------------
 
 def _group_counts(scored: pl.DataFrame, keys: list[str], spec: Spec) -> pl.DataFrame:
+    """Respondents (``__n``), scores (``n:f``) and those who count (``x:f``) per group."""
     return scored.group_by(keys).agg(
         pl.len().alias("__n"),
         *[pl.col(f.id).count().alias(f"n:{f.id}") for f in spec.factors],
         *[pl.col(f.id).sum().alias(f"x:{f.id}") for f in spec.factors],
     )
+
+
+def _rollup(table: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Add up a finer count table to coarser keys (every column is a count)."""
+    counts = [c for c in table.columns if c == "__n" or c.startswith(("n:", "x:"))]
+    return table.group_by(keys).agg(pl.col(counts).sum())
 
 
 def _breakdown(table: pl.DataFrame, column: str, area: str, area_result: AreaResult, spec: Spec,
@@ -409,7 +416,10 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
         elif programs:
             notes.append("the programs catalogue targets none of the spec's factors: no suggestions")
 
-    by_area = {str(r[AREA]): r for r in _group_counts(scored, [AREA], spec).iter_rows(named=True)}
+    # One pass over the respondents; the area, grade and gender tables are sums of this one.
+    keys = [AREA, *([GRADE] if coded.has_grade else []), *([GENDER] if coded.has_gender else [])]
+    finest = _group_counts(scored, keys, spec)
+    by_area = {str(r[AREA]): r for r in _rollup(finest, [AREA]).iter_rows(named=True)}
     area_names = sorted(by_area)
     n_area = {a: int(r["__n"]) for a, r in by_area.items()}
     n_cells = {f.id: {a: int(by_area[a][f"n:{f.id}"]) for a in area_names} for f in spec.factors}
@@ -455,8 +465,8 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
     # The family for Holm is what is shown: the comparisons the reader can see.
     comparisons = _correct(shown, spec)
 
-    grade_table = _group_counts(scored, [AREA, GRADE], spec) if coded.has_grade else None
-    gender_table = _group_counts(scored, [AREA, GENDER], spec) if coded.has_gender else None
+    grade_table = _rollup(finest, [AREA, GRADE]) if coded.has_grade else None
+    gender_table = _rollup(finest, [AREA, GENDER]) if coded.has_gender else None
     for a, area in areas.items():
         if area.suppressed:
             continue

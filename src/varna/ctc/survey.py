@@ -146,7 +146,7 @@ def group_label(name: str, dtype: pl.DataType, alias: str, missing: str | None) 
     text = pl.when(text == "").then(None).otherwise(text)
     if missing is not None:
         text = text.fill_null(pl.lit(missing))
-    return text.alias(alias)
+    return text.cast(pl.Categorical).alias(alias)
 
 
 @dataclass
