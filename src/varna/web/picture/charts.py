@@ -12,19 +12,19 @@ from dataclasses import dataclass
 from varna.web.picture.selectors import Breakdown
 from varna.web.picture.suppression import HIDDEN
 
-LABEL_WIDTH = 260
-BAR_AREA = 300
-ROW_HEIGHT = 26
+BAR_AREA = 480  # the longest bar
+ROW_HEIGHT = 42  # a label line above each bar, so long labels are never cut
 
 
 @dataclass(frozen=True, slots=True)
 class Bar:
     label: str
+    label_y: int
     y: int
-    text_y: int
     width: int
     value: str
     value_x: int
+    value_y: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,6 @@ class Chart:
     bars: list[Bar]
     height: int
     width: int
-    label_width: int
 
 
 def bar_chart(breakdown: Breakdown) -> Chart:
@@ -41,20 +40,16 @@ def bar_chart(breakdown: Breakdown) -> Chart:
     bars = []
     for index, (label, value) in enumerate(values):
         width = 0 if not value or not largest else max(2, round(BAR_AREA * value / largest))
-        y = index * ROW_HEIGHT
+        top = index * ROW_HEIGHT
         bars.append(
             Bar(
                 label=label,
-                y=y + 4,
-                text_y=y + 18,
+                label_y=top + 14,
+                y=top + 20,
                 width=width,
                 value=HIDDEN if value is None else str(value),
-                value_x=LABEL_WIDTH + width + 6,
+                value_x=width + 6,
+                value_y=top + 33,
             )
         )
-    return Chart(
-        bars=bars,
-        height=max(len(values), 1) * ROW_HEIGHT,
-        width=LABEL_WIDTH + BAR_AREA + 50,
-        label_width=LABEL_WIDTH - 8,
-    )
+    return Chart(bars=bars, height=max(len(values), 1) * ROW_HEIGHT, width=BAR_AREA + 60)
