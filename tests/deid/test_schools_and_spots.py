@@ -96,3 +96,15 @@ def test_an_age_after_a_relation_and_a_copula_goes_even_before_a_pronoun() -> No
     assert deidentify("hans lillebror e bara 13 han får inte va med").text == (
         "hans lillebror e bara 13–14 han får inte va med")
     assert deidentify("han e 15 min från skolan").text == "han e 15 min från skolan"
+
+
+def test_a_lower_case_word_after_heter_is_the_name_even_when_it_is_a_word() -> None:
+    result = deidentify("hej! jag heter sanna och går i nian. hon heter klara och kallas för nazist av vissa")
+    assert result.text == ("hej! jag heter [Person 1] och går i nian. hon heter [Person 2] och kallas för "
+                           "nazist av vissa")
+
+
+def test_after_heter_chat_words_and_stop_words_stay() -> None:
+    for text in ("vad han heter är oklart", "mamman heter inte så", "de kallas för ungdomarna"):
+        assert deidentify(text).text == text
+    assert deidentify("han heter typ amir").text == "han heter typ [Person 1]"

@@ -103,6 +103,8 @@ _GREETINGS = frozenset({"hej", "hejsan", "hallå", "tja", "tjena", "tjenare", "y
                         "salaam"})
 _OPENS_A_NAME = _CUE_OR_ROLE | _GREETINGS  # the words after which any word may be a name
 _CUE_WORDS = NAME_CUES | {"kallar"}
+_NAMING_CUES = frozenset({"heter", "hette", "namnet", "förnamn", "förnamnet", "efternamn", "efternamnet",
+                          "tilltalsnamn", "tilltalsnamnet"})
 _OPENS_WITHOUT_A_CUE = ROLE_WORDS | _GREETINGS
 _VERBS_AFTER_A_NAME = _SUBJECT_VERBS - {"och", "själv"}
 _DETERMINERS = frozenset({"en", "ett", "den", "det", "min", "din", "sin", "hans", "hennes", "vår", "er",
@@ -455,15 +457,22 @@ class NameFinder:
             return None
         quoted = token.gap_before.rstrip().endswith(('"', "'", "”", "“", "«"))
         if word[0].islower() and not quoted and self.words.is_ordinary(word) and not (
-                fold(word) in self.names and token.lower not in self.words):
+                fold(word) in self.names and token.lower not in self.words) and not (
+                self._named_by(index) and token.lower not in FUNCTION_WORDS
+                and token.lower not in CHAT_WORDS and token.lower not in _SHORTHAND):
             return None  # "kallas för nazist" is an insult, not a nickname; "heter andreas" is
-            # a name even though "and|reas" splits into words
+            # a name even though "and|reas" splits into words, and "heter sanna" is one too
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         multiword = following is not None and following.gap_before == " " and _capitalised(following.text)
         if self._keep(word) and not (multiword or quoted):
             return None  # "heter Sverige" is no name, "heter Polska Patrioter" is
         self.cued.add(index)
         return self._best_base(word)
+
+    def _named_by(self, index: int) -> bool:
+        """Whether the cue before token ``index`` gives a name ("heter", "förnamn"), not a
+        nickname or a label that may be an insult ("kallas", "alias")."""
+        return any(word in _NAMING_CUES for word in self._previous_words(index, 3))
 
     def _best_base(self, word: str) -> tuple[str, str]:
         for base, suffix in _bases(word):
@@ -750,9 +759,11 @@ class NameFinder:
                 if other < 0 or other >= len(tokens) or other in decided or tokens[link].lower not in _AND:
                     continue
                 token = tokens[other]
-                if (not self._free(token) or token.lower in FUNCTION_WORDS or self._keep(token.text)
-                        or (token.text[0].islower() and token.lower in FREQUENT_WORDS)):
-                    continue
+                lower = token.lower
+                if (not self._free(token) or lower in FUNCTION_WORDS or self._keep(token.text)
+                        or (token.text[0].islower()
+                            and (lower in FREQUENT_WORDS or lower in NAME_CUES or lower in _SUBJECT_VERBS))):
+                    continue  # "Klara och kallas för …": a cue or a verb, though "Kallas" is a surname
                 if tokens[link].sentence_start or (other > link and token.sentence_start):
                     continue
                 info = self.names.get(fold(token.text))
