@@ -108,3 +108,10 @@ def test_after_heter_chat_words_and_stop_words_stay() -> None:
     for text in ("vad han heter är oklart", "mamman heter inte så", "de kallas för ungdomarna"):
         assert deidentify(text).text == text
     assert deidentify("han heter typ amir").text == "han heter typ [Person 1]"
+
+
+def test_a_first_name_that_is_a_frequent_word_goes_with_the_surname_after_it() -> None:
+    text = "Närvarande: Per Nilsson (polis), Bo Ek (socialtjänsten). Per vecka blir det tre samtal."
+    assert deidentify(text).text == ("Närvarande: [Person 1] (polis), [Person 2] (socialtjänsten). "
+                                     "Per vecka blir det tre samtal.")
+    assert deidentify("Mamma Layla Khalil ringde.").text == "Mamma [Person 1] ringde."

@@ -743,12 +743,33 @@ class NameFinder:
                 found = self._repeat(index, surnames)
                 if found is not None:
                     decided[index] = found
+        self._first_names_before_surnames(decided)
         self._coordinated(decided)
         # A possessive stem seen as a name elsewhere: "Xhevdets" goes with "Xhevdet".
         for index, (base, suffix) in list(decided.items()):
             if not suffix and base.endswith("s") and fold(base[:-1]) in known:
                 decided[index] = (base[:-1], "s")
         return self._join(decided)
+
+    def _first_names_before_surnames(self, decided: dict[int, tuple[str, str]]) -> None:
+        """"Närvarande: Per Nilsson", "Bo Ek (polis)": a capitalised first name common in Sweden
+        right before a surname found as a name is part of it, even when it is also a frequent
+        word that opening a sentence would not count ("Per", "Bo", "Hans")."""
+        tokens = self.tokens
+        for index in sorted(decided):
+            previous = index - 1
+            if previous < 0 or previous in decided or not self._joins(index):
+                continue
+            token = tokens[previous]
+            word, lower = token.text, token.lower
+            if (not _capitalised(word) or word.isupper() or not self._free(token) or lower in FUNCTION_WORDS
+                    or lower in ROLE_WORDS or lower in _GREETINGS or self._keep(word)):
+                continue
+            first = self.names.get(fold(word))
+            surname = self.names.get(fold(tokens[index].text))
+            if (first is not None and first.first and first.common and surname is not None and surname.last
+                    and not decided[index][1]):
+                decided[previous] = (word, "")
 
     def _coordinated(self, decided: dict[int, tuple[str, str]]) -> None:
         """"ebba och wilma", "Ros & Amir": a common name joined by "och" to a found name is one too,
