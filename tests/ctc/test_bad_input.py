@@ -144,3 +144,13 @@ def test_unknown_spec_fields_are_ignored_with_a_note() -> None:
         "kommun.yaml: factor 'risky', field 'weight': unknown, ignored (known: cut_percentile, cut_point, "
         "description, domain, id, items, kind, label, label_en, min_items, reverse, scale)",
     )
+
+
+def test_huge_whole_numbers_on_the_fast_path_are_out_of_range(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    lines = ["area,a,b,c,d"] + ["N,2,2,2,3"] * 12 + ["N,-32768,2,2,31000"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = profile(path, small_spec()).as_dict()
+    assert result["excluded"]["out_of_range"] == 2
+    assert result["excluded"]["non_numeric"] == 0
+    assert [(p["column"], p["value"]) for p in result["problems"]] == [("a", "-32768"), ("d", "31000")]

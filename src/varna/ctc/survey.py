@@ -203,18 +203,24 @@ def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.Dat
 
     Text, decimals or a number beyond Int16 anywhere make the reader fail; then ``None`` is
     returned and the caller takes the slower text path that finds and reports each one. The
-    codes are the same either way (the integer branch of :func:`item_code`).
+    codes are the same either way (the integer branch of :func:`item_code`, applied only
+    when a column holds a number beyond ±30000, which a survey almost never does).
     """
     if not isinstance(source, str | Path):
         return None
+    items = list(spec.items)
     try:
         lazy = pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy",
                            separator=separator(Path(source)),
-                           schema_overrides={item: pl.Int16 for item in spec.items})
-        return lazy.select(*groups, *[item_code(item, pl.Int16()) for item in spec.items]).collect(
-            engine="streaming")
+                           schema_overrides={item: pl.Int16 for item in items})
+        frame = lazy.select(*groups, *items).collect(engine="streaming")
     except Exception:  # any parse failure: the text path below reports it answer by answer
         return None
+    low, high = frame.select(pl.min_horizontal(pl.col(items).min()).alias("low"),
+                             pl.max_horizontal(pl.col(items).max()).alias("high")).row(0)
+    if (low is not None and low < -_LIMIT) or (high is not None and high > _LIMIT):
+        frame = frame.with_columns(item_code(item, pl.Int16()) for item in items)
+    return frame
 
 
 def raw_values(coded: Coded, rows: list[int], columns: list[str]) -> dict[tuple[int, str], str]:
