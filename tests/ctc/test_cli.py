@@ -109,3 +109,9 @@ def test_example_rejects_a_bad_plant(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_check_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ctc", "check"]) == 0
     assert "21 factors" in capsys.readouterr().out
+
+
+def test_unwritable_out_exits_2(survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no" / "such" / "dir" / "p.json"
+    assert main(["ctc", "profile", "--input", str(survey), "--out", str(out)]) == 2
+    assert "cannot write" in capsys.readouterr().err

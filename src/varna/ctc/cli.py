@@ -49,27 +49,24 @@ def run_profile(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     except SurveyError as exc:
         return _fail("profile", str(exc), stderr)
     if fmt == "json":
-        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
-        if args.out:
-            Path(args.out).write_text(text, encoding="utf-8")
-        else:
-            stdout.write(text)
-        return EXIT_OK
-    from varna.ctc.report import render_html, render_pdf  # reportlab only when a report is asked for
+        output: str | bytes = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from varna.ctc.report import render_html, render_pdf  # reportlab only when a report is asked for
 
-    if fmt == "html":
-        html = render_html(result)
-        if args.out:
-            Path(args.out).write_text(html, encoding="utf-8")
-        else:
-            stdout.write(html)
-        return EXIT_OK
-    pdf = render_pdf(result)
+        output = render_html(result) if fmt == "html" else render_pdf(result)
     if args.out:
-        Path(args.out).write_bytes(pdf)
+        try:
+            if isinstance(output, str):
+                Path(args.out).write_text(output, encoding="utf-8")
+            else:
+                Path(args.out).write_bytes(output)
+        except OSError as exc:
+            return _fail("profile", f"--out {args.out}: cannot write ({exc.strerror or exc})", stderr)
+    elif isinstance(output, str):
+        stdout.write(output)
     else:
         stdout.flush()
-        sys.stdout.buffer.write(pdf)
+        sys.stdout.buffer.write(output)
     return EXIT_OK
 
 
