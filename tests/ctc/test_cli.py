@@ -115,3 +115,16 @@ def test_unwritable_out_exits_2(survey: Path, tmp_path: Path, capsys: pytest.Cap
     out = tmp_path / "no" / "such" / "dir" / "p.json"
     assert main(["ctc", "profile", "--input", str(survey), "--out", str(out)]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_csv_of_the_numbers(survey: Path, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "numbers.csv"
+    assert main(["ctc", "profile", "--input", str(survey), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    row = next(r for r in rows if r["area"] == "Rosengård" and r["group_by"] == "area"
+               and r["factor"] == "low_school_commitment")
+    assert row["flag"] == "elevated"
+    hidden = [r for r in rows if r["suppressed"] == "true"]
+    assert all(r["n"] == r["pct"] == "" for r in hidden)

@@ -22,6 +22,7 @@ from varna.ctc.survey import SurveyError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
+FORMATS = ("json", "html", "pdf", "csv")
 
 
 def _fail(command: str, message: str, stderr: TextIO) -> int:
@@ -38,7 +39,7 @@ def _spec_problems(exc: SpecError | ProgramsError) -> str:
 def run_profile(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     fmt = args.format or _format_from(args.out)
     if fmt is None:
-        return _fail("profile", f"--out {args.out}: cannot tell the format; give --format json|html|pdf",
+        return _fail("profile", f"--out {args.out}: cannot tell the format; give --format json|html|pdf|csv",
                      stderr)
     try:
         spec = load_spec(args.spec)
@@ -51,9 +52,12 @@ def run_profile(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     if fmt == "json":
         output: str | bytes = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
-        from varna.ctc.report import render_html, render_pdf  # reportlab only when a report is asked for
+        from varna.ctc.report import render_csv, render_html, render_pdf  # reportlab only when asked for
 
-        output = render_html(result) if fmt == "html" else render_pdf(result)
+        if fmt == "pdf":
+            output = render_pdf(result)
+        else:
+            output = render_html(result) if fmt == "html" else render_csv(result)
     if args.out:
         try:
             if isinstance(output, str):
@@ -74,7 +78,7 @@ def _format_from(out: str | None) -> str | None:
     if out is None:
         return "json"
     suffix = Path(out).suffix.lower().lstrip(".")
-    return suffix if suffix in ("json", "html", "pdf") else None
+    return suffix if suffix in FORMATS else None
 
 
 def run_example(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -115,8 +119,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     prof.add_argument("--spec", default="default",
                       help="scoring spec (YAML); omit or 'default' for the bundled CTC-style spec")
     prof.add_argument("--input", required=True, help="the survey: .csv, .parquet or .xlsx")
-    prof.add_argument("--format", choices=("json", "html", "pdf"),
-                      help="json (default), html or pdf; taken from --out's suffix when omitted")
+    prof.add_argument("--format", choices=FORMATS,
+                      help="json (default), html, pdf, or csv (the numbers as a table); "
+                           "taken from --out's suffix when omitted")
     prof.add_argument("--out", help="write here instead of standard output")
     prof.add_argument("--programs", default="default",
                       help="catalogue of programs (YAML); omit or 'default' for the bundled one")

@@ -9,6 +9,8 @@ Pure: no Django, so the web can call :func:`render_html` and :func:`render_pdf` 
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from html import escape
 from io import BytesIO
@@ -97,6 +99,51 @@ METHOD_SV = [
     "det näst minsta, så att inget kan räknas fram som stadens siffra minus de andra områdenas. "
     "Rapporten innehåller inga enskilda svar.",
 ]
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("area", "group_by", "group", "factor", "label", "kind", "domain", "suppressed", "n", "pct",
+               "ci_low", "ci_high", "city_pct", "diff_pp", "p_value", "flag")
+
+
+def render_csv(profile: Profile) -> str:
+    """The numbers as one table (UTF-8, comma-separated), one row per area or group and factor.
+
+    Hidden areas, groups and cells are rows with ``suppressed`` true and every number empty,
+    so the file has the same shape whatever is hidden.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    factors = profile.spec.factors
+
+    def number(value: float | None) -> str:
+        return "" if value is None else f"{value:.2f}"
+
+    for area in profile.areas.values():
+        for f in factors:
+            base = [area.name, "area", "", f.id, f.label, f.kind, f.domain]
+            result = None if area.suppressed else area.factors.get(f.id)
+            city = profile.city[f.id].cell
+            if result is None or result.suppressed or result.cell is None:
+                writer.writerow([*base, "true", *[""] * 8])
+                continue
+            c = result.cell
+            writer.writerow([*base, "false", c.n, number(c.pct), number(c.ci_low), number(c.ci_high),
+                             number(city.pct if city else None), number(result.diff_pp),
+                             "" if result.p_value is None else f"{result.p_value:.6g}", result.flag])
+        for group_by, groups in (("grade", area.by_grade), ("gender", area.by_gender)):
+            for name, group in (groups or {}).items():
+                for f in factors:
+                    base = [area.name, group_by, name, f.id, f.label, f.kind, f.domain]
+                    cell = None if group.suppressed else group.factors.get(f.id)
+                    if cell is None:
+                        writer.writerow([*base, "true", *[""] * 8])
+                    else:
+                        writer.writerow([*base, "false", cell.n, number(cell.pct), number(cell.ci_low),
+                                         number(cell.ci_high), "", "", "", ""])
+    return out.getvalue()
 
 
 # --- HTML -----------------------------------------------------------------------------------------
