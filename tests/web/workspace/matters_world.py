@@ -100,6 +100,7 @@ def disclose_to_police(world: World, content: str = DISCLOSED_TEXT) -> Disclosur
 def world_fixture(units: dict[str, Unit]) -> World:
     users: dict[str, User | None] = {
         "holder": make_user("ifo-norr", username="holder"),
+        "colleague": make_user("ifo-norr", username="colleague"),  # the same branch
         "other_branch": make_user("fritid-norr", username="otherbranch"),
         "police": make_user("lpo-norr", username="police"),
         "school": make_user("grundskolorna", username="school"),

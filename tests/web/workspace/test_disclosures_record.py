@@ -216,11 +216,17 @@ def test_bad_input_is_refused(world: World, changes: dict[str, object], message:
     assert response.status_code == 400 and message in response.content.decode()
 
 
-def test_a_unit_of_the_own_authority_is_not_a_recipient(world: World) -> None:
-    response = world.client("holder").post(
-        _create_url(world), {**_form(unit="fritid-norr"), "step": "assess"}
-    )
+def test_a_unit_of_the_own_branch_is_not_a_recipient(world: World) -> None:
+    response = world.client("holder").post(_create_url(world), {**_form(unit="ifo-norr"), "step": "assess"})
     assert response.status_code == 400 and not Disclosure.objects.exists()
+
+
+def test_another_branch_of_the_own_authority_is_a_recipient_asked_of_the_engine(world: World) -> None:
+    """Secrecy holds between a committee's social services and its youth centres (OSL 8:2)."""
+    data = {**_form(unit="fritid-norr"), "step": "assess"}
+    response = world.client("holder").post(_create_url(world), data)
+    assert response.status_code == 200
+    assert "OSL 8:2" in response.content.decode() or "verksamhetsgren" in response.content.decode()
 
 
 def test_nothing_is_disclosed_from_a_closed_or_group_matter(world: World) -> None:
@@ -248,21 +254,18 @@ def test_every_disclosure_url_per_user(world: World) -> None:
     )
     expected = {
         # another branch of the holding authority may read, but not disclose as the holding branch
-        reverse("disclosures:create", args=[world.matter.pk]): {"holder": 200, "other_branch": 302},
+        reverse("disclosures:create", args=[world.matter.pk]): {"holder": 200},
         reverse("disclosures:list", args=[world.matter.pk]): {
             "holder": 200,
-            "other_branch": 200,
             "police": 200,
             "school": 200,
         },
         reverse("disclosures:detail", args=[to_police.pk]): {
             "holder": 200,
-            "other_branch": 200,
             "police": 200,
         },
         reverse("disclosures:detail", args=[to_school.pk]): {
             "holder": 200,
-            "other_branch": 200,
             "school": 200,
         },
     }
@@ -303,6 +306,6 @@ def test_only_the_holding_branch_discloses(world: World) -> None:
     written_consent(world.holder, world.matter)
     client = world.client("other_branch")
     response = client.post(_create_url(world), {**_form(), "step": "confirm"})
-    assert response.status_code == 302 and not Disclosure.objects.exists()
-    page = client.get(response["Location"]).content.decode()
-    assert "Bara personal i den verksamhetsgren som har ärendet" in page
+    assert response.status_code == 404 and not Disclosure.objects.exists()
+    colleague = world.client("colleague").post(_create_url(world), {**_form(), "step": "confirm"})
+    assert colleague.status_code == 302 and Disclosure.objects.count() == 1

@@ -44,13 +44,15 @@ def test_an_individual_matter_is_invisible_to_another_authority_until_a_disclosu
     units: dict[str, Unit],
 ) -> None:
     owner = make_user("ifo-norr")
-    same_authority = make_user("fritid-norr")  # same committee, another branch: still the same authority
+    colleague = make_user("ifo-norr", username="kollega")
+    other_branch = make_user("fritid-norr")  # same committee, another branch: secrecy between them (OSL 8:2)
     police = make_user("lpo-norr")
     matter = make_matter(owner)
     assert matter_for(owner, matter.pk).reach is Reach.HOLDER
-    assert matter_for(same_authority, matter.pk).reach is Reach.HOLDER
-    with pytest.raises(Http404):
-        matter_for(police, matter.pk)
+    assert matter_for(colleague, matter.pk).reach is Reach.HOLDER
+    for outsider in (other_branch, police):
+        with pytest.raises(Http404):
+            matter_for(outsider, matter.pk)
     assert not matters_for(police).filter(pk=matter.pk).exists()
     Disclosure.objects.create(
         matter=matter,

@@ -48,7 +48,7 @@ def test_list_follows_matters_for(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("holder", 200), ("other_branch", 200), ("police", 404), ("school", 404), ("no_unit", 404)],
+    [("holder", 200), ("other_branch", 404), ("police", 404), ("school", 404), ("no_unit", 404)],
 )
 def test_detail_without_disclosure(world: World, who: str, status: int) -> None:
     response = world.client(who).get(reverse("workspace_api:matter", args=[world.matter.pk]))

@@ -10,6 +10,8 @@ unit is never deleted while anyone or anything refers to it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +40,8 @@ class Unit(models.Model):
     authority_name = models.CharField(_("authority name"), max_length=200)
     actor = models.CharField(_("actor kind"), max_length=40, choices=ACTOR_CHOICES)
     district = models.SlugField(_("district"), max_length=80, blank=True)
+    # The independent branch of the authority (OSL 8:2); filled from authority and actor on save.
+    branch = models.SlugField(_("branch"), max_length=80, blank=True, editable=False)
     from_file = models.BooleanField(_("from the organisation file"), default=False)
     active = models.BooleanField(_("active"), default=True)
 
@@ -48,6 +52,17 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from varna.web.accounts.branches import branch_for
+
+        self.branch = branch_for(self.authority, self.actor)
+        super().save(*args, **kwargs)
+
+    @property
+    def holder(self) -> tuple[str, str]:
+        """Who holds what this unit's staff record: its authority and branch."""
+        return (self.authority, self.branch)
 
     @property
     def party(self) -> Party:
@@ -79,6 +94,11 @@ class User(AbstractUser):
     def authority(self) -> str | None:
         """The authority whose information this user holds; None without a unit."""
         return self.unit.authority if self.unit_id and self.unit else None
+
+    @property
+    def holder(self) -> tuple[str, str] | None:
+        """The authority and branch whose individual data this user may read; None without a unit."""
+        return self.unit.holder if self.unit_id and self.unit else None
 
     @property
     def is_convener(self) -> bool:

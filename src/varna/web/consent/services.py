@@ -11,6 +11,7 @@ from django.utils import timezone
 from varna.web.audit.models import Action
 from varna.web.audit.services import audit_record
 from varna.web.consent.models import ConsentRecord, Form, Giver
+from varna.web.matters.access import holds_person
 from varna.web.matters.models import Person
 
 
@@ -35,8 +36,8 @@ def consent_record(
     child_view: str = "",
 ) -> ConsentRecord:
     """Record a consent for a person the user's authority holds."""
-    if person.owner_authority != user.authority:
-        raise ConsentError("the person is held by another authority")
+    if not holds_person(user, person):
+        raise ConsentError("the person is held by another authority or branch")
     consent = ConsentRecord(
         person=person, owner_authority=person.owner_authority, information=information.strip(),
         information_kinds=list(information_kinds), recipients=list(recipients), purpose=purpose.strip(),

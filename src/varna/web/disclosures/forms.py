@@ -56,9 +56,10 @@ class DisclosureForm(Accessible, forms.Form):
     )
     fingerprint = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, discloser: Actor, own_authority: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, discloser: Actor, own_holder: tuple[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = Unit.objects.filter(active=True).exclude(authority=own_authority)
+        # Another branch of the same authority is a recipient too: secrecy holds between branches (OSL 8:2).
+        units = Unit.objects.filter(active=True).exclude(authority=own_holder[0], branch=own_holder[1])
         cast(UnitChoiceField, self.fields["to_unit"]).queryset = units.order_by("authority_name", "name")
         choices_of(self, "information_kind").choices = [
             (i.value, capfirst(vocabulary_label("information", i.value)))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varna.law import default_rulebase
 from varna.web.disclosures.models import Disclosure
-from varna.web.matters.access import MatterView, Reach, authority_of, matter_for
+from varna.web.matters.access import MatterView, Reach, holder_of, matter_for
 from varna.web.provisions.selectors import provision_for_citation, provision_url_for_citation
 from varna.web.sharing.selectors import vocabulary_label
 
@@ -35,18 +35,22 @@ def disclosures_visible(user: Any, view: MatterView) -> QuerySet[Disclosure]:
     if view.reach is Reach.HOLDER:
         return base.order_by("-decided_at", "-pk")
     if view.reach is Reach.DISCLOSED:
-        return base.filter(to_authority=authority_of(user)).order_by("-decided_at", "-pk")
+        authority, branch = holder_of(user) or ("", "")
+        return base.filter(to_authority=authority, to_unit__branch=branch).order_by("-decided_at", "-pk")
     return Disclosure.objects.none()
 
 
 def disclosure_for(user: Any, pk: int) -> tuple[Disclosure, MatterView]:
     """One disclosure for its holder or its recipient authority; 404 for everyone else."""
-    disclosure = Disclosure.objects.filter(pk=pk).values_list("matter_id", "to_authority").first()
-    if disclosure is None or authority_of(user) is None:
+    disclosure = (
+        Disclosure.objects.filter(pk=pk).values_list("matter_id", "to_authority", "to_unit__branch").first()
+    )
+    holder = holder_of(user)
+    if disclosure is None or holder is None:
         raise Http404("no such disclosure")
-    matter_id, to_authority = disclosure
+    matter_id, to_authority, to_branch = disclosure
     view = matter_for(user, matter_id, purpose=f"visa utlämnande {pk}")
-    if view.reach is Reach.DISCLOSED and to_authority != authority_of(user):
+    if view.reach is Reach.DISCLOSED and (to_authority, to_branch) != holder:
         raise Http404("no such disclosure")
     if view.reach is Reach.GROUP:
         raise Http404("no such disclosure")

@@ -41,6 +41,7 @@ from varna.web.consent.models import ConsentRecord, Form
 from varna.web.consent.selectors import consent_in_force
 from varna.web.core.municipality import current_municipality
 from varna.web.disclosures.models import GENERAL_CLAUSE, Disclosure
+from varna.web.matters.access import holds
 from varna.web.matters.models import Matter, Status
 
 
@@ -99,16 +100,16 @@ class Assessment:
 def _check(user: Any, matter: Matter, to_unit: Unit) -> None:
     if user.unit is None or matter.owner_authority != user.authority:
         raise DisclosureError("only the holding authority discloses from a matter")
-    if user.unit.actor != matter.owner_unit.actor:
-        # The information is held by the branch that opened the matter; the question is
-        # asked as that kind of actor, so only that branch's staff may answer it.
+    if not holds(user, matter):
+        # The information is held by the branch that opened the matter (OSL 8:2); only
+        # that branch's staff may decide to pass it on.
         raise DisclosureError("the matter is held by another branch of the authority")
     if not matter.is_individual or matter.person is None:
         raise DisclosureError("only an individual matter has information about a person to disclose")
     if matter.status != Status.OPEN:
         raise DisclosureError("the matter is closed")
-    if to_unit.authority == matter.owner_authority:
-        raise DisclosureError("the recipient belongs to the same authority")
+    if to_unit.holder == matter.owner_unit.holder:
+        raise DisclosureError("the recipient belongs to the same branch of the same authority")
 
 
 def disclosure_assess(

@@ -56,12 +56,12 @@ def create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("The matter is closed: nothing can be disclosed from it."))
         return HttpResponseRedirect(reverse("matters:detail", args=[matter.pk]))
     user: Any = request.user
-    if user.unit.actor != matter.owner_unit.actor:
+    if user.unit.branch != matter.owner_unit.branch:
         refusal = _("Only staff of the branch that holds the matter (%(unit)s) can disclose from it: the "
                     "secrecy that protects the information is that branch's.")
         messages.error(request, refusal % {"unit": matter.owner_unit.name})
         return HttpResponseRedirect(reverse("matters:detail", args=[matter.pk]))
-    kwargs = {"discloser": user.unit.party.actor, "own_authority": user.authority}
+    kwargs = {"discloser": user.unit.party.actor, "own_holder": user.holder}
     if request.method != "POST":
         form = DisclosureForm(initial={"setting": Setting.DIRECT.value,
                                        "information_kind": "personal_circumstances"}, **kwargs)

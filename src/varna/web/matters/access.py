@@ -5,10 +5,13 @@ person goes through these functions; none filters querysets on its own. The rule
 (principle 3 of DESIGN.md):
 
 * a group-level matter is seen by every team member with a unit;
-* an individual matter and its person are seen in full by users of the authority
-  that holds it;
-* a user of another authority sees only what was disclosed to their authority –
-  the disclosure records themselves – and the matter's title, never its description;
+* an individual matter and its person are seen in full by users of the *branch* of
+  the authority that holds it – a district committee's social services and its
+  youth centres are one authority but two independent branches, with secrecy
+  between them (OSL 8:2; see :mod:`varna.web.accounts.branches`);
+* a user of another authority or branch sees only what was disclosed to their unit's
+  authority and branch – the disclosure records themselves – and the matter's
+  title, never its description;
 * everyone else gets "not found", not "forbidden", so not even the existence of
   an individual matter leaks.
 
@@ -54,31 +57,64 @@ def authority_of(user: Any) -> str | None:
     return getattr(user, "authority", None)
 
 
-def _disclosed_to(authority: str) -> Exists:
+def holder_of(user: Any) -> tuple[str, str] | None:
+    """The (authority, branch) whose individual data a signed-in user holds; None without a unit."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return getattr(user, "holder", None)
+
+
+def holds(user: Any, matter: Matter) -> bool:
+    """Does the user's branch hold this matter (a group matter: does the user's authority own it)?"""
+    holder = holder_of(user)
+    if holder is None or matter.owner_authority != holder[0]:
+        return False
+    return not matter.is_individual or matter.owner_unit.branch == holder[1]
+
+
+def holds_person(user: Any, person: Person) -> bool:
+    return holder_of(user) == (person.owner_authority, person.owner_branch)
+
+
+def _held_by(holder: tuple[str, str]) -> Q:
+    return Q(owner_authority=holder[0], owner_unit__branch=holder[1])
+
+
+def _disclosed_to(holder: tuple[str, str]) -> Exists:
     from varna.web.disclosures.models import Disclosure
 
-    return Exists(Disclosure.objects.filter(matter=OuterRef("pk"), to_authority=authority))
+    return Exists(
+        Disclosure.objects.filter(matter=OuterRef("pk"), to_authority=holder[0], to_unit__branch=holder[1])
+    )
 
 
 def matters_for(user: Any) -> QuerySet[Matter]:
     """Every matter the user may open at all (the list pages, search and exports start here)."""
-    authority = authority_of(user)
-    if authority is None:
+    holder = holder_of(user)
+    if holder is None:
         return Matter.objects.none()
     return Matter.objects.filter(
-        Q(kind=Kind.GROUP) | Q(owner_authority=authority) | _disclosed_to(authority)
+        Q(kind=Kind.GROUP) | _held_by(holder) | _disclosed_to(holder)
     ).select_related("owner_unit", "person")
 
 
+def held_matters_for(user: Any) -> QuerySet[Matter]:
+    """Individual and group matters the user's branch holds: the ones they may change or put on an agenda."""
+    holder = holder_of(user)
+    if holder is None:
+        return Matter.objects.none()
+    return Matter.objects.filter(_held_by(holder))
+
+
 def reach_of(user: Any, matter: Matter) -> Reach | None:
-    authority = authority_of(user)
-    if authority is None:
+    holder = holder_of(user)
+    if holder is None:
         return None
     if matter.kind == Kind.GROUP:
         return Reach.GROUP
-    if matter.owner_authority == authority:
+    if holds(user, matter):
         return Reach.HOLDER
-    if matter.disclosures.filter(to_authority=authority).exists():
+    if matter.disclosures.filter(to_authority=holder[0], to_unit__branch=holder[1]).exists():
         return Reach.DISCLOSED
     return None
 
@@ -104,19 +140,24 @@ def matter_for(user: Any, pk: int, *, purpose: str = "visa ärendet") -> MatterV
 
 
 def matter_for_holder(user: Any, pk: int, *, purpose: str) -> Matter:
-    """A matter the user's authority holds, for changing it; anyone else gets 404."""
+    """A matter the user's branch holds (a group matter: the user's authority owns), for changing it.
+
+    Anyone else gets 404 – also a team member who may read a group matter.
+    """
     view = matter_for(user, pk, purpose=purpose)
-    if view.reach is Reach.DISCLOSED:
+    if view.reach is Reach.DISCLOSED or not holds(user, view.matter):
         raise Http404("no such matter")
     return view.matter
 
 
 def persons_for(user: Any) -> QuerySet[Person]:
-    """Persons the user's authority holds; a person is never listed to another authority."""
-    authority = authority_of(user)
-    if authority is None:
+    """Persons the user's branch holds; a person is never listed to another authority or branch."""
+    holder = holder_of(user)
+    if holder is None:
         return Person.objects.none()
-    return Person.objects.filter(owner_authority=authority, anonymised_at__isnull=True)
+    return Person.objects.filter(
+        owner_authority=holder[0], owner_branch=holder[1], anonymised_at__isnull=True
+    )
 
 
 def person_for(user: Any, pk: int, *, purpose: str = "visa personen") -> Person:

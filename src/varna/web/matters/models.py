@@ -13,6 +13,7 @@ each question) – often, but not always, the same.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -50,6 +51,8 @@ class Person(models.Model):
     """
 
     owner_authority = models.SlugField(_("authority"), max_length=80, db_index=True)
+    # The independent branch of the authority that holds the person (OSL 8:2, see accounts.branches).
+    owner_branch = models.SlugField(_("branch"), max_length=80, blank=True, db_index=True)
     name = models.CharField(_("name"), max_length=200)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -65,6 +68,11 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.owner_branch and self.created_by_id is not None and self.created_by.unit is not None:
+            self.owner_branch = self.created_by.unit.branch
+        super().save(*args, **kwargs)
 
     def age_on(self, day: dt.date) -> int | None:
         """The lower bound of the age on ``day`` (a birthday later in the year is not known)."""

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from varna.web.core.municipality import current_municipality
-from varna.web.matters.access import Reach, matters_for
+from varna.web.matters.access import Reach, holds, matters_for
 from varna.web.matters.models import Matter, Status
 
 
@@ -73,6 +73,6 @@ def list_reach(user: Any, matter: Matter) -> Reach:
     """How much of a listed matter the list may show (it is in ``matters_for``, so it has a reach)."""
     if not matter.is_individual:
         return Reach.GROUP
-    if matter.owner_authority == getattr(user, "authority", None):
+    if holds(user, matter):
         return Reach.HOLDER
     return Reach.DISCLOSED

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from varna.web.audit.models import Action
 from varna.web.audit.services import audit_record
+from varna.web.matters.access import holds_person
 from varna.web.matters.models import Kind, Matter, MatterDecision, Person, Status
 
 
@@ -64,8 +65,8 @@ def matter_create(
     """Open a matter held by the user's unit and authority."""
     if kind == Kind.INDIVIDUAL and person is None:
         raise MatterError("an individual matter needs a person")
-    if person is not None and person.owner_authority != user.authority:
-        raise MatterError("the person is held by another authority")
+    if person is not None and not holds_person(user, person):
+        raise MatterError("the person is held by another authority or branch")
     matter = Matter(
         kind=kind, title=title.strip(), summary=summary.strip(), level=level, concern=concern,
         district=district, owner_authority=user.authority, owner_unit=user.unit,

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from varna.web.matters.access import (
     MatterView,
     Reach,
     authority_of,
+    holds,
     matter_for,
     matter_for_holder,
     matters_for,
@@ -74,10 +75,7 @@ def unit_required(view: View) -> View:
 
 def held_matter(request: HttpRequest, pk: int, *, purpose: str) -> Matter:
     """A matter the user's authority holds (group or individual), or 404 for anyone else."""
-    matter = matter_for_holder(request.user, pk, purpose=purpose)
-    if matter.owner_authority != authority_of(request.user):
-        raise Http404("no such matter")
-    return matter
+    return matter_for_holder(request.user, pk, purpose=purpose)
 
 
 def _detail_url(matter: Matter) -> str:
@@ -136,7 +134,7 @@ def create(request: HttpRequest) -> HttpResponse:
 def _detail_page(request: HttpRequest, view: MatterView, *, status: int = HTTPStatus.OK,
                  **forms_: Any) -> HttpResponse:
     matter = view.matter
-    holder = view.reach is not Reach.DISCLOSED and matter.owner_authority == authority_of(request.user)
+    holder = view.reach is not Reach.DISCLOSED and holds(request.user, matter)
     context: dict[str, Any] = {
         "view": view,
         "matter": matter,

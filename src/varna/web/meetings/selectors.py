@@ -18,7 +18,7 @@ from django.utils import timezone
 from varna.web.accounts.models import Unit, User
 from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
-from varna.web.matters.access import authority_of, matter_for
+from varna.web.matters.access import holds, matter_for
 from varna.web.meetings.models import Action, ActionStatus, AgendaItem, Attendance, Meeting
 
 
@@ -156,7 +156,7 @@ def items_read_by(user: Any, meeting: Meeting) -> list[AgendaItem]:
         matter = item.matter
         if matter is None or not matter.is_individual:
             continue
-        if matter.owner_authority == authority_of(user):
+        if holds(user, matter):
             matter_for(user, matter.pk, purpose=f"dagordningspunkt {item.pk} i mötet {meeting.pk}")
             continue
         audit_record(

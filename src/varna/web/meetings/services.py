@@ -31,6 +31,7 @@ from varna.web.accounts.models import Unit, User
 from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
 from varna.web.consent.models import ConsentRecord
+from varna.web.matters.access import holds
 from varna.web.matters.models import Matter
 from varna.web.meetings.models import (
     Action,
@@ -167,7 +168,7 @@ def identified_basis(
 
 
 def _check_matter(user: User, matter: Matter | None) -> None:
-    if matter is not None and matter.is_individual and matter.owner_authority != user.authority:
+    if matter is not None and matter.is_individual and not holds(user, matter):
         raise MeetingError(
             _("Only a user of the authority that holds an individual matter can put it on the agenda."),
             field="matter",
@@ -276,11 +277,7 @@ def item_update(
 
 
 def is_holder(user: User, item: AgendaItem) -> bool:
-    return (
-        item.matter is not None
-        and item.matter.is_individual
-        and item.matter.owner_authority == user.authority
-    )
+    return item.matter is not None and item.matter.is_individual and holds(user, item.matter)
 
 
 @transaction.atomic

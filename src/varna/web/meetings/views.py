@@ -30,7 +30,7 @@ from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
 from varna.web.deid import labels as deid_labels
 from varna.web.deid.review import review
-from varna.web.matters.access import matter_for_holder, matters_for
+from varna.web.matters.access import held_matters_for, matter_for_holder, matters_for
 from varna.web.matters.models import Kind, Matter
 from varna.web.meetings import forms as f
 from varna.web.meetings import selectors as sel
@@ -222,7 +222,7 @@ def _agenda_matters(user: User) -> QuerySet[Matter]:
     """Matters this user may put on an agenda: group matters, and individual matters their authority holds."""
     return (
         matters_for(user)
-        .filter(Q(kind=Kind.GROUP) | Q(owner_authority=user.authority or "-"))
+        .filter(Q(kind=Kind.GROUP) | Q(pk__in=[m.pk for m in held_matters_for(user)]))
         .order_by("kind", "title")
     )
 
