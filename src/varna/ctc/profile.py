@@ -306,13 +306,11 @@ def _answer_problems(coded: Coded, spec: Spec) -> tuple[dict[str, Any], list[Pro
     oor_by_item = {i: int(sums[f"oor:{i}"]) for i in spec.items if sums[f"oor:{i}"]}
     missing_area = int(sums["missing_area"])
 
-    too_few = frame.filter(pl.col(AREA).is_not_null()).select([
-        (_sum_and_answered(f)[1] < f.min_items).sum().alias(f.id) for f in spec.factors]).row(0, named=True)
     excluded: dict[str, Any] = {
         "non_numeric": sum(nn_by_item.values()),
         "out_of_range": sum(oor_by_item.values()),
         "missing_area": missing_area,
-        "too_few_items": {fid: int(n) for fid, n in too_few.items()},
+        "too_few_items": {},  # filled in from the group counts: no score ⇔ too few items answered
         "by_item": {i: {"non_numeric": nn_by_item.get(i, 0), "out_of_range": oor_by_item.get(i, 0)}
                     for i in spec.items if i in nn_by_item or i in oor_by_item},
     }
@@ -423,6 +421,8 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
     area_names = sorted(by_area)
     n_area = {a: int(r["__n"]) for a, r in by_area.items()}
     n_cells = {f.id: {a: int(by_area[a][f"n:{f.id}"]) for a in area_names} for f in spec.factors}
+    respondents = sum(n_area.values())
+    excluded["too_few_items"] = {f.id: respondents - sum(n_cells[f.id].values()) for f in spec.factors}
     x_cells = {f.id: {a: int(by_area[a][f"x:{f.id}"] or 0) for a in area_names} for f in spec.factors}
 
     # Every comparison that could be shown, tested first: the complementary cells to hide are
