@@ -154,3 +154,20 @@ def test_huge_whole_numbers_on_the_fast_path_are_out_of_range(tmp_path: Path) ->
     assert result["excluded"]["out_of_range"] == 2
     assert result["excluded"]["non_numeric"] == 0
     assert [(p["column"], p["value"]) for p in result["problems"]] == [("a", "-32768"), ("d", "31000")]
+
+
+@pytest.mark.parametrize("cells", [
+    ["2.0", "1.0", "3.0", "4.0"],        # pandas writes whole numbers with gaps as floats
+    ["2", "1,0", "3", "x"],              # a decimal comma on the text path
+])
+def test_whole_numbers_written_as_decimals_are_answers(tmp_path: Path, cells: list[str]) -> None:
+    path = tmp_path / "s.csv"
+    lines = ["area;a;b;c;d"] + ["N;" + ";".join(cells)] * 12 + ["N;2.5;;;"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = profile(path, small_spec()).as_dict()
+    factor = result["areas"]["N"]["factors"]["risky"]
+    assert factor["n"] == 12
+    assert factor["pct"] == 100.0  # 2, 1→4, 3: mean 3 > 2.5
+    non_numeric = 1 + (12 if cells[3] == "x" else 0)
+    assert result["excluded"]["non_numeric"] == non_numeric
+    assert result["excluded"]["too_few_items"]["risky"] == 1

@@ -121,11 +121,15 @@ def item_code(name: str, dtype: pl.DataType) -> pl.Expr:
         return (pl.when(column.is_null() | column.is_nan()).then(None)
                 .when(~whole).then(pl.lit(NON_NUMERIC))
                 .when(column.abs() > _LIMIT).then(pl.lit(TOO_LARGE))
-                .otherwise(column.cast(pl.Int64)).cast(pl.Int16).alias(name))
+                .otherwise(column.cast(pl.Int64, strict=False)).cast(pl.Int16).alias(name))
     if dtype == pl.Null:
         return pl.lit(None, dtype=pl.Int16).alias(name)
     text = column.cast(pl.String).str.strip_chars()
-    value = text.cast(pl.Int64, strict=False)
+    # "3", and also "3.0" or "3,0" (pandas writes whole-number columns with gaps as floats)
+    as_float = text.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+    whole = as_float.is_finite() & (as_float == as_float.round(0)) & (as_float.abs() < 1e15)
+    value = pl.coalesce(text.cast(pl.Int64, strict=False),
+                        pl.when(whole).then(as_float.cast(pl.Int64, strict=False)))
     if dtype != pl.String:
         value = column.cast(pl.Int64, strict=False)
     return (pl.when(text.is_null() | (text == "")).then(None)
@@ -199,23 +203,31 @@ def _is_csv(source: SurveySource) -> bool:
 
 
 def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.DataFrame | None:
-    """The common case first: every item cell empty or a whole number, parsed as Int16 by the reader.
+    """The common cases first: every item cell empty or a number, parsed by the reader itself.
 
-    Text, decimals or a number beyond Int16 anywhere make the reader fail; then ``None`` is
-    returned and the caller takes the slower text path that finds and reports each one. The
-    codes are the same either way (the integer branch of :func:`item_code`, applied only
-    when a column holds a number beyond ±30000, which a survey almost never does).
+    First as Int16 (whole numbers, the usual survey export); if that fails, as Float64 (a
+    pandas export writes "3.0" when a column has gaps) with decimals marked NON_NUMERIC.
+    Text anywhere makes both fail; then ``None`` is returned and the caller takes the
+    slower text path that finds and reports each problem. The codes are the same on every
+    path (:func:`item_code`; on the Int16 path applied only when a column holds a number
+    beyond ±30000, which a survey almost never does).
     """
     if not isinstance(source, str | Path):
         return None
     items = list(spec.items)
+
+    def scan(dtype: type[pl.DataType]) -> pl.LazyFrame:
+        return pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy", separator=separator(Path(source)),
+                           schema_overrides={item: dtype for item in items})
+
     try:
-        lazy = pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy",
-                           separator=separator(Path(source)),
-                           schema_overrides={item: pl.Int16 for item in items})
-        frame = lazy.select(*groups, *items).collect(engine="streaming")
-    except Exception:  # any parse failure: the text path below reports it answer by answer
-        return None
+        frame = scan(pl.Int16).select(*groups, *items).collect(engine="streaming")
+    except Exception:  # a parse failure: try the next path
+        try:
+            return scan(pl.Float64).select(*groups, *[item_code(i, pl.Float64()) for i in items]).collect(
+                engine="streaming")
+        except Exception:  # text somewhere: the text path reports it answer by answer
+            return None
     low, high = frame.select(pl.min_horizontal(pl.col(items).min()).alias("low"),
                              pl.max_horizontal(pl.col(items).max()).alias("high")).row(0)
     if (low is not None and low < -_LIMIT) or (high is not None and high > _LIMIT):
