@@ -216,8 +216,10 @@ def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.Dat
         return None
     items = list(spec.items)
 
+    path = Path(source)
+
     def scan(dtype: type[pl.DataType]) -> pl.LazyFrame:
-        return pl.scan_csv(source, infer_schema=False, encoding="utf8-lossy", separator=separator(Path(source)),
+        return pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy", separator=separator(path),
                            schema_overrides={item: dtype for item in items})
 
     try:
