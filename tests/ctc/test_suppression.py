@@ -37,7 +37,8 @@ def test_small_area_has_no_numbers_at_all() -> None:
     spec = small_spec(min_cell=10)
     result = profile(frame(rows_for({"Norr": 40, "Söder": 30, "Liten": 4})), spec).as_dict()
     assert result["areas"]["Liten"] == {"suppressed": True}
-    assert "Liten" not in result["priorities"]
+    assert result["priorities"]["Liten"] == []
+    assert result["suggestions"]["Liten"] == []
     text = json.dumps(result["areas"]["Liten"])
     assert not any(ch.isdigit() for ch in text)
 

@@ -191,11 +191,12 @@ class Profile:
 
     @property
     def priorities(self) -> dict[str, list[str]]:
-        return {name: list(a.priorities) for name, a in self.areas.items() if not a.suppressed}
+        """Every area, a hidden one with an empty list (it has no figures to rank)."""
+        return {name: list(a.priorities) for name, a in self.areas.items()}
 
     @property
     def suggestions(self) -> dict[str, list[Suggestion]]:
-        return {name: list(a.suggestions) for name, a in self.areas.items() if not a.suppressed}
+        return {name: list(a.suggestions) for name, a in self.areas.items()}
 
     def as_dict(self) -> dict[str, Any]:
         """The contract's JSON (``shared/contracts/ctc-spec.md``) with a few fields more."""
