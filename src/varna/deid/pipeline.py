@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from operator import itemgetter
+from itertools import pairwise
+from operator import attrgetter, itemgetter
 
 from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
@@ -97,6 +98,7 @@ class _Numbering:
 
 
 _TEXT = itemgetter(2)  # Token.text
+_START = attrgetter("start")
 
 
 def _key(span: Span, text: str) -> str:
@@ -160,9 +162,17 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     for start, end in _kept_phrases(text):
         mask[start:end] = b"\1" * (end - start)  # no name inside "Maria Ungdom" or "Ibn Rushd"
     people = find_names(text, tokens, words, names, proper, mask)
-    chosen = _resolve(chosen + people + list(_birth_years_after_names(text, people)))
+    added = people + list(_birth_years_after_names(text, people))
+    added.sort(key=_START)
+    if all(mask.find(1, span.start, span.end) < 0 for span in added) and all(
+            first.end <= second.start for first, second in pairwise(added)):
+        # Names are found where nothing else is and never overlap one another: nothing to
+        # resolve (``_resolve`` would keep every span as it is).
+        chosen = sorted(chosen + added, key=_START)
+    else:
+        chosen = _resolve(chosen + added)
     # The repeats are placed where nothing else is, so no second resolution is needed.
-    return sorted(chosen + _everywhere(text, chosen), key=lambda s: s.start), tokens
+    return sorted(chosen + _everywhere(text, chosen), key=_START), tokens
 
 
 _YEAR_AFTER_NAME = re.compile(r"[ \t]?\((?:f\.?\s*|född\s+)?((?:19|20)\d{2})\)")
