@@ -128,3 +128,21 @@ def test_csv_of_the_numbers(survey: Path, tmp_path: Path) -> None:
     assert row["flag"] == "elevated"
     hidden = [r for r in rows if r["suppressed"] == "true"]
     assert all(r["n"] == r["pct"] == "" for r in hidden)
+
+
+def test_excluded_answers_are_reported_on_stderr_and_the_run_succeeds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.csv"
+    assert main(["ctc", "example", "--rows", "200", "--seed", "1", "--out", str(path)]) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")
+    cells[header.index("c1")] = "nej"
+    lines[3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ctc", "profile", "--input", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["excluded"]["non_numeric"] == 1
+    assert "row 4, column 'c1': 'nej' is not a whole number" in captured.err
+    assert "excluded in all – non_numeric 1" in captured.err

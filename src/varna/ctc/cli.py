@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from varna.ctc.example import ExampleError, generate, parse_plant, write_survey
-from varna.ctc.profile import profile
+from varna.ctc.profile import Profile, profile
 from varna.ctc.programs import ProgramsError, load_programs
 from varna.ctc.spec import SpecError, load_spec
 from varna.ctc.survey import SurveyError
@@ -49,6 +49,7 @@ def run_profile(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         return _fail("profile", _spec_problems(exc), stderr)
     except SurveyError as exc:
         return _fail("profile", str(exc), stderr)
+    _warn_excluded(result, stderr)
     if fmt == "json":
         output: str | bytes = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -72,6 +73,19 @@ def run_profile(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         stdout.flush()
         sys.stdout.buffer.write(output)
     return EXIT_OK
+
+
+def _warn_excluded(result: Profile, stderr: TextIO) -> None:
+    """Excluded answers go on stderr too (the run still succeeds): the first rows, then counts."""
+    counts = {kind: n for kind, n in result.problem_counts.items() if n}
+    for note in result.notes:
+        print(f"varna ctc profile: note: {note}", file=stderr)
+    if not counts:
+        return
+    for problem in result.problems:
+        print(f"varna ctc profile: {problem.as_dict()['message']}", file=stderr)
+    summary = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    print(f"varna ctc profile: excluded in all – {summary} (see \"excluded\" in the profile)", file=stderr)
 
 
 def _format_from(out: str | None) -> str | None:
