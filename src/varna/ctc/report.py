@@ -96,8 +96,10 @@ METHOD_SV = [
     "faktorerna efter skillnadens storlek, störst först.",
     "Skydd för de svarande: ett område eller en grupp med färre giltiga svar än gränsen visas inte alls, "
     "inte ens antalet. Om bara ett område döljs, eller de dolda tillsammans har för få svar, döljs även "
-    "det näst minsta, så att inget kan räknas fram som stadens siffra minus de andra områdenas. "
-    "Rapporten innehåller inga enskilda svar.",
+    "ett till – det minsta område som inte har något utmärkande att rapportera – så att inget kan räknas "
+    "fram som stadens siffra minus de andra områdenas. Rapporten innehåller inga enskilda svar.",
+    "Svar som inte kunde användas (text, decimaltal eller tal utanför frågans skala) har räknats bort och "
+    "redovisas nedan; inget har tagits bort utan att det syns.",
 ]
 
 
@@ -390,7 +392,7 @@ def render_pdf(profile: Profile) -> bytes:
                               _plain(_pct(city.pct if city else None)), _plain(_pp(r.diff_pp)),
                               _plain(_p(r.p_value))])
             story.append(Table(table, colWidths=[62 * mm, 18 * mm, 30 * mm, 18 * mm, 22 * mm, 18 * mm],
-                               style=grid, repeatRows=1))
+                               style=grid, repeatRows=1, hAlign="LEFT"))
         else:
             story.append(Paragraph("Inga faktorer skiljer sig tydligt från resten av staden i ogynnsam "
                                    "riktning.", st["body"]))
@@ -416,9 +418,14 @@ def render_pdf(profile: Profile) -> bytes:
     story.append(Paragraph("Uteslutna svar", st["h3"]))
     ex = profile.excluded
     lines = [f"{EXCLUDED_SV[k]}: {ex[k]}" for k in EXCLUDED_SV if ex.get(k)]
-    lines += [f"för få besvarade frågor, {profile.spec.factor(k).label}: {v}"
-              for k, v in ex.get("too_few_items", {}).items() if v]
-    story.extend(Paragraph(_t(line), st["small"]) for line in lines or ["Inga svar har uteslutits."])
+    story.extend(Paragraph(_t(line), st["body"]) for line in lines or ["Inga enskilda svar har uteslutits."])
+    too_few = [(profile.spec.factor(k).label, v) for k, v in ex.get("too_few_items", {}).items() if v]
+    if too_few:
+        story.append(Paragraph(_t("Svarande utan värde på en faktor, eftersom de besvarat för få av dess "
+                                  "frågor (de ingår inte i faktorns antal):"), st["body"]))
+        rows = [[Paragraph("<b>Faktor</b>", st["cell"]), Paragraph("<b>Svarande</b>", st["cell"])]]
+        rows += [[Paragraph(_t(label), st["cell"]), str(v)] for label, v in too_few]
+        story.append(Table(rows, colWidths=[120 * mm, 30 * mm], style=grid, repeatRows=1, hAlign="LEFT"))
 
     def on_page(canvas: Any, document: Any) -> None:
         canvas.saveState()
