@@ -122,8 +122,12 @@ def login(request: HttpRequest) -> HttpResponse:
     return _login_page(request, form, HTTPStatus.OK)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def logout(request: HttpRequest) -> HttpResponse:
+    """Logging out changes state, so only a POST does it; a GET (a bookmark, a typed address)
+    gets a page with the button, instead of an error page or a logout by link prefetching."""
+    if request.method == "GET":
+        return render(request, "accounts/logout.html")
     if request.user.is_authenticated:
         services.logout_record(user=_me(request), address=throttle.client_address(request))
         auth_logout(request)
