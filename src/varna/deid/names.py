@@ -302,6 +302,12 @@ def _capitalised(word: str) -> bool:
 
 
 _KNOWN_MEMO: dict[tuple[str, bool], tuple[str, str, NameInfo] | None] = {}
+def _plain_word(word: str) -> bool:
+    return (word in FUNCTION_WORDS or word in CHAT_WORDS or all_words().is_ordinary(word)
+            or word in english())
+
+
+_PLAIN_WORDS = WordClass(_plain_word)
 # What ``_decide`` found for a capitalised word in mid-sentence with no cue before it.
 _WORD_MEMO: dict[str, tuple[str, str] | None] = {}
 # … and for a capitalised word opening a sentence, where that needs no look past the word.
@@ -669,6 +675,10 @@ class NameFinder:
         opens_a_name = _OPENS_A_NAME if lower_words(tokens) & _CUE_WORDS else _OPENS_WITHOUT_A_CUE
         function_words, subject_verbs, cue_any, keep = (FUNCTION_WORDS, _VERBS_AFTER_A_NAME, _CUE_ANY, KEEP)
         word_memo, opening_memo, covered, text = self.word_memo, self.opening_memo, self.covered, self.text
+        # Lower-case words that ``_decide`` can only take for a name after a cue: with no cue
+        # and no name list knowing them, ``_unknown_after_role`` and ``_unknown_subject`` turn
+        # down every Swedish, English, chat or function word.
+        plain = _PLAIN_WORDS.among(lower_words(tokens)) if word_memo is _WORD_MEMO else frozenset()
         lowers = list(map(_LOWER, tokens))
         before = [""]
         before += lowers[:-1]
@@ -682,6 +692,9 @@ class NameFinder:
                 continue
             if token.sentence_start:
                 previous = ""
+            if (lower in plain and previous not in cue_any and lower not in forms
+                    and token.text[0].islower()):
+                continue  # an ordinary lower-case word that no list knows as a name, with no cue
             # "och", "Han", "till": function words and kept words are names only after a cue.
             if index in decided or (previous not in cue_any
                                     and (lower in function_words or token.text in keep)):
