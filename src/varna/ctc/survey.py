@@ -15,6 +15,7 @@ shows them: the header is row 1, the first respondent row 2.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ import polars as pl
 
 from varna.ctc.spec import Spec
 
+_UNPARSED = re.compile(r"could not parse `([^`]*)`")
+_DECIMAL = re.compile(r"^\s*[-+]?\d+([.,]\d*)?([eE][-+]?\d+)?\s*$")
 NON_NUMERIC = -32768
 TOO_LARGE = 32767
 _LIMIT = 30000
@@ -124,18 +127,51 @@ def item_code(name: str, dtype: pl.DataType) -> pl.Expr:
                 .otherwise(column.cast(pl.Int64, strict=False)).cast(pl.Int16).alias(name))
     if dtype == pl.Null:
         return pl.lit(None, dtype=pl.Int16).alias(name)
+    # Any other type (booleans, dates …): whole numbers where it casts to one, text otherwise.
     text = column.cast(pl.String).str.strip_chars()
-    # "3", and also "3.0" or "3,0" (pandas writes whole-number columns with gaps as floats)
-    as_float = text.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
-    whole = as_float.is_finite() & (as_float == as_float.round(0)) & (as_float.abs() < 1e15)
-    value = pl.coalesce(text.cast(pl.Int64, strict=False),
-                        pl.when(whole).then(as_float.cast(pl.Int64, strict=False)))
-    if dtype != pl.String:
-        value = column.cast(pl.Int64, strict=False)
+    value = column.cast(pl.Int64, strict=False)
     return (pl.when(text.is_null() | (text == "")).then(None)
             .when(value.is_null()).then(pl.lit(NON_NUMERIC))
             .when(value.abs() > _LIMIT).then(pl.lit(TOO_LARGE))
             .otherwise(value).cast(pl.Int16).alias(name))
+
+
+def _coded_lazy(lazy: pl.LazyFrame, schema: pl.Schema, items: list[str],
+                groups: list[pl.Expr]) -> pl.LazyFrame:
+    """The careful path: every item to Int16 codes, text columns in stages.
+
+    A text cell may be "3", "3.0" or "3,0" (pandas writes whole-number columns with gaps as
+    floats; a Swedish export may use a decimal comma), empty, or anything else. Each stage
+    is its own set of columns, so the trimmed text and the two parses are computed once per
+    cell rather than once per use in one large expression.
+    """
+    text_items = [i for i in items if schema[i] == pl.String]
+    other = [item_code(i, schema[i]) for i in items if i not in text_items]
+
+    def tag(item: str, part: str) -> str:
+        return f"{item}\x00{part}"
+
+    staged = lazy.select(*groups, *other, *[pl.col(i).str.strip_chars().alias(i) for i in text_items])
+    staged = staged.with_columns(
+        *[pl.col(i).cast(pl.Int64, strict=False).alias(tag(i, "int")) for i in text_items],
+        *[pl.col(i).str.replace(",", ".", literal=True).cast(pl.Float64, strict=False).alias(tag(i, "float"))
+          for i in text_items])
+    staged = staged.with_columns(*[
+        pl.when(pl.col(tag(i, "int")).is_not_null()).then(pl.col(tag(i, "int")))
+        .when(pl.col(tag(i, "float")).is_finite()
+              & (pl.col(tag(i, "float")) == pl.col(tag(i, "float")).round(0))
+              & (pl.col(tag(i, "float")).abs() < 1e15))
+        .then(pl.col(tag(i, "float")).cast(pl.Int64, strict=False))
+        .alias(tag(i, "value")) for i in text_items])
+    codes = []
+    for i in text_items:
+        value = pl.col(tag(i, "value"))
+        codes.append(pl.when(pl.col(i).is_null() | (pl.col(i) == "")).then(None)
+                     .when(value.is_null()).then(pl.lit(NON_NUMERIC))
+                     .when(value.abs() > _LIMIT).then(pl.lit(TOO_LARGE))
+                     .otherwise(value).cast(pl.Int16).alias(i))
+    keep = [c for c in (AREA, GRADE, GENDER) if any(c == g.meta.output_name() for g in groups)]
+    return staged.select(*keep, *[c for c in items if c not in text_items], *codes).select(*keep, *items)
 
 
 def group_label(name: str, dtype: pl.DataType, alias: str, missing: str | None) -> pl.Expr:
@@ -188,9 +224,8 @@ def read_coded(source: SurveySource, spec: Spec) -> Coded:
             exprs.append(group_label(column, schema[column], alias, MISSING_GROUP))
     frame = _fast_csv(source, spec, exprs) if _is_csv(source) else None
     if frame is None:
-        exprs.extend(item_code(item, schema[item]) for item in spec.items)
         try:
-            frame = lazy.select(exprs).collect(engine="streaming")
+            frame = _coded_lazy(lazy, schema, list(spec.items), exprs).collect(engine="streaming")
         except Exception as exc:
             raise SurveyError(f"{name}: cannot be read ({_first_line(exc)})") from exc
     if frame.height == 0:
@@ -224,7 +259,10 @@ def _fast_csv(source: SurveySource, spec: Spec, groups: list[pl.Expr]) -> pl.Dat
 
     try:
         frame = scan(pl.Int16).select(*groups, *items).collect(engine="streaming")
-    except Exception:  # a parse failure: try the next path
+    except Exception as exc:  # a parse failure: try the next path
+        culprit = _UNPARSED.search(str(exc))
+        if culprit is not None and not _DECIMAL.match(culprit.group(1)):
+            return None  # plain text, not a decimal: straight to the text path
         try:
             return scan(pl.Float64).select(*groups, *[item_code(i, pl.Float64()) for i in items]).collect(
                 engine="streaming")
