@@ -42,3 +42,14 @@ def test_suggestions_follow_the_priorities_and_say_why() -> None:
 
 def test_no_priorities_no_suggestions() -> None:
     assert suggest(load_programs(), [], load_spec()) == []
+
+
+def test_uploaded_yaml_text() -> None:
+    from varna.ctc import SpecError, programs_from_yaml, spec_from_yaml
+    from varna.ctc.spec import default_spec_text
+
+    assert len(spec_from_yaml(default_spec_text(), "upload.yaml").factors) == 21
+    with pytest.raises(SpecError, match=r"^upload.yaml: field 'area_column': required"):
+        spec_from_yaml("name: x\nfactors: []\n", "upload.yaml")
+    with pytest.raises(ProgramsError, match="not valid YAML"):
+        programs_from_yaml("programs: [", "p.yaml")

@@ -12,8 +12,8 @@ Pure: no Django, no database; it reads only the survey it is given and its own d
 """
 
 from varna.ctc.profile import Profile, profile, suppressed_groups
-from varna.ctc.programs import Program, ProgramsError, Suggestion, load_programs
-from varna.ctc.spec import Factor, Spec, SpecError, load_spec
+from varna.ctc.programs import Program, ProgramsError, Suggestion, load_programs, programs_from_yaml
+from varna.ctc.spec import Factor, Spec, SpecError, load_spec, spec_from_yaml
 from varna.ctc.survey import SurveyError
 
 __all__ = [
@@ -28,5 +28,7 @@ __all__ = [
     "load_programs",
     "load_spec",
     "profile",
+    "programs_from_yaml",
+    "spec_from_yaml",
     "suppressed_groups",
 ]

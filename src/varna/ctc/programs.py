@@ -127,13 +127,17 @@ def load_programs(path: str | Path | None = None) -> tuple[Program, ...]:
     """Load a catalogue; ``None`` or ``"default"`` gives the bundled one."""
     if path is None or str(path) == "default":
         text = resources.files("varna.ctc").joinpath("data/programs.yaml").read_text(encoding="utf-8")
-        source = "programs.yaml"
-    else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ProgramsError(source, [f"cannot be read ({exc})"]) from exc
+        return programs_from_yaml(text, "programs.yaml")
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProgramsError(source, [f"cannot be read ({exc})"]) from exc
+    return programs_from_yaml(text, source)
+
+
+def programs_from_yaml(text: str, source: str = "<upload>") -> tuple[Program, ...]:
+    """A catalogue from YAML text (an uploaded file); raises :class:`ProgramsError`."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

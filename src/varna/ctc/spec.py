@@ -270,6 +270,11 @@ def _read_yaml(text: str, source: str) -> Any:
         raise SpecError(source, [f"{where}not valid YAML ({problem})"]) from exc
 
 
+def spec_from_yaml(text: str, source: str = "<upload>") -> Spec:
+    """A spec from YAML text (an uploaded file); raises :class:`SpecError` like :func:`load_spec`."""
+    return parse_spec(_read_yaml(text, source), source)
+
+
 def default_spec_text() -> str:
     return resources.files("varna.ctc").joinpath("data/ctc-default.yaml").read_text(encoding="utf-8")
 
