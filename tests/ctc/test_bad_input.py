@@ -171,3 +171,10 @@ def test_whole_numbers_written_as_decimals_are_answers(tmp_path: Path, cells: li
     non_numeric = 1 + (12 if cells[3] == "x" else 0)
     assert result["excluded"]["non_numeric"] == non_numeric
     assert result["excluded"]["too_few_items"]["risky"] == 1
+
+
+def test_not_a_parquet_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.parquet"
+    path.write_text("area,a\nN,1\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"s\.parquet: cannot be read"):
+        profile(path, small_spec())
