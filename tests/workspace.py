@@ -6,9 +6,11 @@ authorities and actor kinds are the real ones the secrecy engine reasons about.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -65,3 +67,22 @@ def make_matter(user: User, *, individual: bool = True, title: str | None = None
 
 def now() -> Any:
     return timezone.now()
+
+
+def empty_audit_log_for_flush() -> None:
+    """Let a live-server test's closing flush through the audit log's SQLite guard.
+
+    A live-server test ends with a flush (DELETE FROM every table), which the append-only
+    triggers refuse. Lift the guard as the database owner could, empty the log, and put the
+    guard back so later tests meet it. PostgreSQL flushes with TRUNCATE, which row triggers
+    do not see, so nothing is needed there.
+    """
+    if connection.vendor != "sqlite":
+        return
+    guard = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
+    with connection.cursor() as cursor:
+        for statement in guard.SQLITE_DROP:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM audit_auditentry")
+        for statement in guard.SQLITE_CREATE:
+            cursor.execute(statement)

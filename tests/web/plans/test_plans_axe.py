@@ -8,17 +8,15 @@ context alone ignores the Content-Security-Policy; the other browser tests keep 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 from tests.chromium import NEEDS_CHROMIUM, launched_chromium
-from tests.workspace import make_matter, make_user
+from tests.workspace import empty_audit_log_for_flush, make_matter, make_user
 
 from varna.web.core.municipality import current_municipality
 from varna.web.plans.models import Indicator, Plan
@@ -43,14 +41,7 @@ def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[
     activity = plan.activities.get(key="workshop-normbrytande")
     Indicator.objects.create(activity=activity, name="Deltagare", target=100, current=40)
     yield {"user": user, "plan": plan, "activity": activity, "area": plan.areas.first()}
-    if connection.vendor == "sqlite":  # see test_plans_browser.py: the flush meets the audit guard
-        triggers = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
-        with connection.cursor() as cursor:
-            for statement in triggers.SQLITE_DROP:
-                cursor.execute(statement)
-            cursor.execute("DELETE FROM audit_auditentry")
-            for statement in triggers.SQLITE_CREATE:
-                cursor.execute(statement)
+    empty_audit_log_for_flush()
 
 
 def violations(page: Any) -> list[str]:

@@ -4,15 +4,13 @@ keyboard only, the way a safety-unit analyst works."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from tests.chromium import NEEDS_CHROMIUM
-from tests.workspace import PASSWORD, make_user
+from tests.workspace import PASSWORD, empty_audit_log_for_flush, make_user
 
 from varna.web.core.municipality import current_municipality
 from varna.web.plans.models import ActivityUpdate, Plan
@@ -47,15 +45,7 @@ def analyst(transactional_db: Any, units: Any, live_server: Any) -> Iterator[Any
     """
     plans_load_default(municipality=current_municipality())
     yield make_user("trygghet-och-sakerhet", username="analytikern")
-    if connection.vendor != "sqlite":
-        return
-    triggers = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
-    with connection.cursor() as cursor:
-        for statement in triggers.SQLITE_DROP:
-            cursor.execute(statement)
-        cursor.execute("DELETE FROM audit_auditentry")
-        for statement in triggers.SQLITE_CREATE:
-            cursor.execute(statement)
+    empty_audit_log_for_flush()
 
 
 def test_creating_a_plan_and_an_activity(

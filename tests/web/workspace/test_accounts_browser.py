@@ -7,15 +7,13 @@ the login walk keeps it, and fails on any console error (an inline script or sty
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
-from tests.workspace import PASSWORD, make_user
+from tests.workspace import PASSWORD, empty_audit_log_for_flush, make_user
 
 from varna.web.accounts.models import Role
 from varna.web.audit.models import Action, AuditEntry
@@ -31,14 +29,7 @@ def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[
     admin = make_user("trygghet-och-sakerhet", role=Role.ADMINISTRATOR, username="webbadmin")
     member = make_user("ifo-norr", username="webbmedlem")
     yield {"admin": admin, "member": member}
-    if connection.vendor == "sqlite":  # the flush between tests meets the audit log's guard
-        triggers = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
-        with connection.cursor() as cursor:
-            for statement in triggers.SQLITE_DROP:
-                cursor.execute(statement)
-            cursor.execute("DELETE FROM audit_auditentry")
-            for statement in triggers.SQLITE_CREATE:
-                cursor.execute(statement)
+    empty_audit_log_for_flush()
 
 
 def _log_in(page: Any, base: str, username: str, password: str, path: str = "/arbetsrum/") -> None:

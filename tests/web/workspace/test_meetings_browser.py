@@ -9,18 +9,17 @@ on the way is checked with axe-core: no serious or critical violation.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 from tests.browser.test_accessibility import AXE, audit, describe
 from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
 from tests.web.sharing.test_pdf import pdf_text
 from tests.web.workspace.meetings_fixtures import ORIGINAL, Team, build_team
+from tests.workspace import empty_audit_log_for_flush
 
 from varna.web.accounts.models import Unit, User
 from varna.web.meetings.models import AgendaItem, Meeting
@@ -42,15 +41,7 @@ def audit_emptied_afterwards(live_server: Any) -> Iterator[None]:
     (PostgreSQL flushes with TRUNCATE, which the row triggers do not see.)
     """
     yield
-    if connection.vendor != "sqlite":
-        return
-    guard = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
-    with connection.cursor() as cursor:
-        for sql in guard.SQLITE_DROP:
-            cursor.execute(sql)
-        cursor.execute("DELETE FROM audit_auditentry")
-        for sql in guard.SQLITE_CREATE:
-            cursor.execute(sql)
+    empty_audit_log_for_flush()
 
 
 @pytest.fixture
