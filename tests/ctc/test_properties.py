@@ -53,3 +53,23 @@ def test_suppressed_areas_carry_no_numbers(sizes: list[int], min_cell: int) -> N
                 if not factor["suppressed"]:
                     assert factor["n"] >= min_cell
                     assert factor["ci_low"] <= factor["pct"] <= factor["ci_high"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["N", "S"]), st.sampled_from(["7", "8", "9"]), st.integers(1, 4)),
+                min_size=5, max_size=120), st.integers(2, 8))
+def test_breakdowns_never_show_a_small_group(rows: list[tuple[str, str, int]], min_cell: int) -> None:
+    data = [{"area": area, "grade": grade, "a": v, "b": 5 - v, "c": v, "d": v} for area, grade, v in rows]
+    result = profile(frame(data), small_spec(min_cell=min_cell, grade_column="grade")).as_dict()
+    for area in result["areas"].values():
+        if area["suppressed"]:
+            continue
+        groups = area["by_grade"]
+        for group in groups.values():
+            if not group["suppressed"]:
+                assert group["n"] >= min_cell
+                for cell in group["factors"].values():
+                    assert cell["suppressed"] or cell["n"] >= min_cell
+        hidden = [g for g, v in groups.items() if v["suppressed"]]
+        if hidden and len(hidden) < len(groups):
+            assert len(hidden) >= 2
