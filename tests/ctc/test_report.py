@@ -28,3 +28,18 @@ def test_reports_show_findings_and_hide_tiny_areas() -> None:
     assert oxie.group(1).index("Konflikter i familjen") < oxie.group(1).index("<figure>")
     pdf = render_pdf(result)
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_breakdowns_of_flagged_factors_hide_small_groups() -> None:
+    from varna.ctc.report import breakdown_tables
+
+    spec = load_spec("default")
+    survey = generate(spec, 6000, 8, (parse_plant("Oxie:family_conflict:+20", spec),))
+    result = profile(survey, spec)
+    tables = {title: (heads, body) for title, heads, body in breakdown_tables(result, result.areas["Oxie"])}
+    heads, body = tables["Efter kön"]
+    assert body[0][0] == "Konflikter i familjen"
+    small = [i for i, h in enumerate(heads) if "(n=" not in h]
+    for i in small:
+        assert body[0][1 + i] == "dolt"
+    assert "Efter årskurs" in tables

@@ -226,6 +226,32 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+BREAKDOWN_SV = {"grade": "Efter årskurs", "gender": "Efter kön"}
+
+
+def breakdown_tables(profile: Profile, area: AreaResult) -> list[tuple[str, list[str], list[list[str]]]]:
+    """For the area's flagged factors: one table per breakdown (title, group names, rows of text).
+
+    A hidden group or cell reads "dolt"; no number of a hidden group appears.
+    """
+    tables = []
+    for key, groups in (("grade", area.by_grade), ("gender", area.by_gender)):
+        if not groups or not area.priorities:
+            continue
+        names = list(groups)
+        rows = []
+        for fid in area.priorities:
+            row = [profile.spec.factor(fid).label]
+            for name in names:
+                group = groups[name]
+                cell = None if group.suppressed else group.factors.get(fid)
+                row.append("dolt" if cell is None else _pct(cell.pct))
+            rows.append(row)
+        heads = [name if groups[name].suppressed else f"{name} (n={groups[name].n})" for name in names]
+        tables.append((BREAKDOWN_SV[key], heads, rows))
+    return tables
+
+
 def _flag_rows(profile: Profile, area: AreaResult) -> list[tuple[Factor, Any]]:
     return [(profile.spec.factor(fid), area.factors[fid]) for fid in area.priorities]
 
@@ -274,6 +300,14 @@ def render_html(profile: Profile) -> str:
             out.append("</tbody></table>")
         else:
             out.append("<p>Inga faktorer skiljer sig tydligt från resten av staden i ogynnsam riktning.</p>")
+        for title, heads, body in breakdown_tables(profile, area):
+            out.append(f"<table><caption>{escape(title)} – de utmärkande faktorerna</caption><thead><tr>"
+                       '<th scope="col">Faktor</th>'
+                       + "".join(f'<th scope="col">{escape(h)}</th>' for h in heads) + "</tr></thead><tbody>")
+            for row in body:
+                out.append(f'<tr><th scope="row">{escape(row[0])}</th>'
+                           + "".join(f'<td class="num">{escape(v)}</td>' for v in row[1:]) + "</tr>")
+            out.append("</tbody></table>")
         if area.suggestions:
             out.append("<h3>Program att överväga</h3><ul>")
             for s in area.suggestions:
@@ -396,6 +430,14 @@ def render_pdf(profile: Profile) -> bytes:
         else:
             story.append(Paragraph("Inga faktorer skiljer sig tydligt från resten av staden i ogynnsam "
                                    "riktning.", st["body"]))
+        for title, heads, rows in breakdown_tables(profile, area):
+            story.append(Paragraph(_t(f"{title} – de utmärkande faktorerna"), st["h3"]))
+            cells: list[list[Any]] = [[Paragraph("<b>Faktor</b>", st["cell"]),
+                                       *[Paragraph(f"<b>{_t(h)}</b>", st["cell"]) for h in heads]]]
+            cells += [[Paragraph(_t(row[0]), st["cell"]), *[_plain(v) for v in row[1:]]] for row in rows]
+            rest = (width - 62 * mm) / max(len(heads), 1)
+            story.append(Table(cells, colWidths=[62 * mm, *[rest] * len(heads)], style=grid, repeatRows=1,
+                               hAlign="LEFT"))
         if area.suggestions:
             story.append(Paragraph("Program att överväga", st["h3"]))
             for s in area.suggestions:
