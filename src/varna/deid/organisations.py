@@ -294,6 +294,8 @@ _ATTEND_VERBS: dict[str, frozenset[str]] = {
                      "flyttades", "söker", "sökte", "sökt", "söka", "kom", "kommer"),
                     frozenset({"på", "till", "vid"})),
 }
+_ATTEND_VERB_WORDS = frozenset(_ATTEND_VERBS)
+_ATTEND_PREPOSITIONS = frozenset({"på", "till", "vid"})
 _ATTEND_NAME = re.compile(r"[ \t]+(på|till|vid)[ \t]+([a-zåäöé][a-zåäöé\-]{2,})(?![\wåäö\-]|[ \t]*:)")
 _NOT_SCHOOLS = frozenset({
     "bio", "gym", "gymmet", "krogen", "fest", "stan", "snap", "insta", "tiktok", "youtube", "discord",
@@ -321,7 +323,7 @@ def _attended_school(text: str, tokens: list[Token], index: int, words: WordList
 def _all_triggers() -> frozenset[str]:
     separate = set(_SEPARATE_LABEL) | {f"{word}s" for word in _SEPARATE_LABEL}
     return frozenset(separate | set(ORGANISATION_HEADS) | CLUB_MARKS | _CLUB_PREFIXES | _COMPANY_MARKS
-                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS | _LOWER_CLUB_PREFIXES | set(_ATTEND_VERBS))
+                     | _WORKPLACE_VERBS | INSTITUTION_NOUNS | _LOWER_CLUB_PREFIXES)
 
 
 _TRIGGERS = _all_triggers()
@@ -367,7 +369,7 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
     """
     found: dict[str, list[re.Match[str]]] = {key: [] for key in (
         "separate", "head", "club_after", "club_before", "company", "workplace", "chain", "adjective",
-        "institution", "malmo", "firm", "attends")}
+        "institution", "malmo", "firm")}
     word_triggers = _WORD_TRIGGERS
     for index in positions(tokens, _TRIGGER_WORDS.among(lower_words(tokens))):
         token = tokens[index]
@@ -417,8 +419,6 @@ def _triggered(text: str, tokens: list[Token], words: WordList) -> dict[str, lis
             candidates.append(("club_before", _CLUB_BEFORE.match(text, token.start)))
         if word in _COMPANY_MARKS:
             candidates.append(("company", _match_ending_at(_COMPANY, text, tokens, index, 3)))
-        if lower in _ATTEND_VERBS:
-            candidates.append(("attends", _attended_school(text, tokens, index, words)))
         if lower in _WORKPLACE_VERBS:
             candidates.append(("workplace", _WORKPLACE.match(text, token.start)))
         for kind, match in candidates:
@@ -632,9 +632,15 @@ def organisations(text: str, tokens: list[Token], words: WordList, is_name: froz
         end = start + len(" ".join(kept))
         label = "organisation" if match.group(0).lower().startswith("placera") else "workplace"
         yield Span(start, end, label, key=f"org:{text[start:end].lower()}", priority=71)
-    for match in triggered["attends"]:
-        start, end = match.span(2)
-        yield Span(start, end, "school", key=f"org:{match.group(2)}", priority=71)
+    # The verbs of attending are common words: they are looked at apart from the key words,
+    # and only where a preposition follows.
+    last = len(tokens) - 1
+    for index in positions(tokens, lower_words(tokens) & _ATTEND_VERB_WORDS):
+        if index < last and tokens[index + 1].lower in _ATTEND_PREPOSITIONS:
+            attended = _attended_school(text, tokens, index, words)
+            if attended is not None:
+                start, end = attended.span(2)
+                yield Span(start, end, "school", key=f"org:{attended.group(2)}", priority=71)
     for match in triggered["firm"]:
         name = match.group(1).strip()
         if name.split()[0] in KEEP or name.split()[0].lower() in FUNCTION_WORDS:
