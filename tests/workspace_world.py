@@ -26,6 +26,7 @@ from varna.web.disclosures.models import Disclosure
 from varna.web.matters.models import Kind, Matter, MatterDecision, Person
 from varna.web.meetings.models import Action, AgendaItem, Attendance, Meeting, Minutes
 from varna.web.plans.models import Activity, Area, Indicator, Plan, PlanKind
+from varna.web.profiles.services import profile_run_example
 
 WORKSPACE_ROUTES = ("arbetsrum/", "api/arbetsrum/", "konto/")
 
@@ -199,6 +200,7 @@ def build_world() -> World:
     area = Area.objects.create(plan=plan, name="Unga i riskzon")
     activity = Activity.objects.create(plan=plan, area=area, title="Seminarium", responsible_unit=holder.unit)
     indicator = Indicator.objects.create(activity=activity, name="Deltagare")
+    profile_run = profile_run_example(user=users["admin"], name="Exempelprofil")
     objects: dict[str, Any] = {
         "matter": m1,
         "matter_undisclosed": m2,
@@ -212,6 +214,7 @@ def build_world() -> World:
         "area": area,
         "activity": activity,
         "indicator": indicator,
+        "profile_run": profile_run,
         "disclosure": disclosure,
         "meeting": meeting,
         "item": item,
@@ -279,6 +282,12 @@ OBJECTS: dict[str, ObjectKeys] = {
     "plans:edit": ("plan",),
     "plans:indicator_edit": ("indicator",),
     "plans:indicator_new": ("activity",),
+    "profiles:csv": ("profile_run",),
+    "profiles:delete": ("profile_run",),
+    "profiles:detail": ("profile_run",),
+    "profiles:json": ("profile_run",),
+    "profiles:kept_file": ("profile_run",),
+    "profiles:pdf": ("profile_run",),
 }
 
 

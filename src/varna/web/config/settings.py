@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "varna.web.disclosures",
     "varna.web.meetings",
     "varna.web.workspace",
+    "varna.web.profiles",
     "varna.web.plans",
     "varna.web.picture",
 ]

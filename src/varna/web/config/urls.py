@@ -32,6 +32,7 @@ urlpatterns = i18n_patterns(
     path("arbetsrum/", include("varna.web.consent.urls")),
     path("arbetsrum/", include("varna.web.disclosures.urls")),
     path("api/arbetsrum/", include("varna.web.matters.api_urls")),
+    path("arbetsrum/profiler/", include("varna.web.profiles.urls")),
     # Apps with HTML pages add one line each here.
     prefix_default_language=False,
 )

@@ -38,6 +38,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("meetings:actions", _("Actions")),
     Entry("plans:index", _("Plans")),
     Entry("picture:index", _("Situational picture")),
+    Entry("profiles:index", _("Risk and protective factors")),
     Entry("accounts:users", _("Users and units"), _is_administrator),
     Entry("audit:search", _("Audit log"), _is_administrator),
 )
