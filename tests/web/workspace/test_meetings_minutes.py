@@ -50,7 +50,7 @@ def test_two_clients_the_second_save_with_a_stale_version_is_refused_and_nothing
 
 def test_the_service_refuses_a_stale_version(team: Team) -> None:
     services.minutes_save(meeting=team.meeting, user=team.convener, text="A", version=1)
-    with pytest.raises(services.StaleVersionError) as caught:
+    with pytest.raises(services.EditConflict) as caught:
         services.minutes_save(meeting=team.meeting, user=team.school, text="B", version=1)
     assert caught.value.current.text == "A"
     assert Minutes.objects.get(meeting=team.meeting).text == "A"

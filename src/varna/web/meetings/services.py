@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +30,7 @@ from varna.web.accounts.models import Unit, User
 from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
 from varna.web.consent.models import ConsentRecord
+from varna.web.core.editing import EditConflict, claim_version
 from varna.web.matters.access import holds
 from varna.web.matters.models import Matter
 from varna.web.meetings.models import (
@@ -53,14 +53,6 @@ class MeetingError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
-
-
-class StaleVersionError(Exception):
-    """Someone else saved after the writer read: ``current`` is what they saved."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__("stale version")
-        self.current = current
 
 
 def _authority_of_item(item: AgendaItem) -> str:
@@ -333,14 +325,14 @@ def minutes_of(meeting: Meeting) -> Minutes:
 
 @transaction.atomic
 def minutes_save(*, meeting: Meeting, user: User, text: str, version: int) -> Minutes:
-    """Save the minutes only if nobody saved since ``version`` was read; else :class:`StaleVersionError`."""
-    minutes_of(meeting)
-    saved = Minutes.objects.filter(meeting=meeting, version=version).update(
-        text=text, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    """Save the minutes only if nobody saved since ``version`` was read; else :class:`EditConflict`."""
+    minutes = minutes_of(meeting)
+    saved = claim_version(
+        Minutes, pk=minutes.pk, version=version, text=text, updated_by=user, updated_at=timezone.now()
     )
     current = Minutes.objects.select_related("updated_by").get(meeting=meeting)
     if not saved:
-        raise StaleVersionError(current)
+        raise EditConflict(current)
     audit_record(
         user=user,
         action=AuditAction.UPDATE,
@@ -384,18 +376,16 @@ def action_create(
 
 @transaction.atomic
 def action_update(*, action: Action, user: User, status: str, note: str, version: int) -> Action:
-    """Change status and follow-up note, only against the version read; else :class:`StaleVersionError`."""
+    """Change status and follow-up note, only against the version read; else :class:`EditConflict`."""
     if status not in ActionStatus.values:
         raise MeetingError(_("Choose one of the statuses in the list."), field="status")
     done_on = timezone.localdate() if status == ActionStatus.DONE else None
     if status == ActionStatus.DONE and action.status == ActionStatus.DONE and action.done_on:
         done_on = action.done_on
-    saved = Action.objects.filter(pk=action.pk, version=version).update(
-        status=status, note=note, done_on=done_on, version=F("version") + 1
-    )
+    saved = claim_version(Action, pk=action.pk, version=version, status=status, note=note, done_on=done_on)
     current = Action.objects.select_related("responsible_unit", "meeting").get(pk=action.pk)
     if not saved:
-        raise StaleVersionError(current)
+        raise EditConflict(current)
     audit_record(
         user=user,
         action=AuditAction.UPDATE,

@@ -28,6 +28,7 @@ from varna.deid.model import GENERALISED_LABELS
 from varna.web.accounts.models import User
 from varna.web.audit.models import Action as AuditAction
 from varna.web.audit.services import audit_record
+from varna.web.core.editing import EditConflict, edit_status, rebind
 from varna.web.deid import labels as deid_labels
 from varna.web.deid.review import review
 from varna.web.matters.access import held_matters_for, matter_for_holder, matters_for
@@ -420,16 +421,13 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
                 version=form.cleaned_data["version"],
             )
-        except services.StaleVersionError as stale:
-            conflict = stale.current
-            # Keep the user's own text, and let the next save be against what is saved now.
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = f.MinutesForm(data)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
+        except EditConflict as clash:
+            conflict = clash.current
+            form = rebind(
+                f.MinutesForm,
+                request.POST,
+                version=conflict.version,
+                message=_(
                     "Someone else saved the minutes while you were writing, so your text was not saved. "
                     "Their version is shown below; your own text is still in the box. "
                     "Merge the two and save again."
@@ -438,9 +436,6 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The minutes are saved."))
             return HttpResponseRedirect(_detail_url(meeting, "minutes"))
-    status = (
-        HTTPStatus.CONFLICT if conflict else (HTTPStatus.BAD_REQUEST if request.method == "POST" else 200)
-    )
     return render(
         request,
         "meetings/minutes_form.html",
@@ -450,7 +445,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
             "minutes": current if conflict is None else conflict,
             "conflict": conflict,
         },
-        status=status,
+        status=edit_status(conflict=conflict is not None, bound=request.method == "POST"),
     )
 
 
@@ -561,29 +556,23 @@ def action(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 version=form.cleaned_data["version"],
             )
-        except services.StaleVersionError as stale:
-            conflict = stale.current
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = f.ActionUpdateForm(data)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
+        except EditConflict as clash:
+            current = conflict = clash.current
+            form = rebind(
+                f.ActionUpdateForm,
+                request.POST,
+                version=conflict.version,
+                message=_(
                     "Someone else changed the action while you were writing, so your change was not saved. "
                     "What they saved is shown below; your own note is still in the box. "
                     "Check it and save again."
                 ),
             )
-            current = conflict
         except services.MeetingError as error:
             _error_from(form, error)
         else:
             messages.success(request, _("The action is saved."))
             return HttpResponseRedirect(reverse("meetings:action", args=[current.pk]))
-    status = (
-        HTTPStatus.CONFLICT if conflict else (HTTPStatus.BAD_REQUEST if request.method == "POST" else 200)
-    )
     in_meeting = sel.meetings_for(user).filter(pk=current.meeting_id).exists()
     return render(
         request,
@@ -595,5 +584,5 @@ def action(request: HttpRequest, pk: int) -> HttpResponse:
             "in_meeting": in_meeting,
             "is_overdue": sel.is_overdue(current),
         },
-        status=status,
+        status=edit_status(conflict=conflict is not None, bound=request.method == "POST"),
     )
