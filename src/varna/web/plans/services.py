@@ -3,7 +3,7 @@
 Edits are guarded against lost updates: each changing service takes the version
 the form was opened at and claims the next one with one conditional UPDATE, which
 is atomic on SQLite and PostgreSQL alike. When another save came in between,
-:class:`EditConflict` is raised and nothing is written; the view shows the person
+:class:`~varna.web.core.editing.EditConflict` is raised and nothing is written; the view shows the person
 their own text again beside the saved one.
 """
 
@@ -21,17 +21,10 @@ from django.utils import timezone
 
 from varna.guide import Municipality
 from varna.web.accounts.models import Unit
+from varna.web.core.editing import EditConflict, claim_version
 from varna.web.meetings.models import Action
 from varna.web.plans.defaults import DEFAULT_FILE, DefaultActivity, Partners, check_ids, read_defaults
 from varna.web.plans.models import Activity, ActivityStatus, ActivityUpdate, Area, Indicator, Plan
-
-
-class EditConflict(Exception):  # noqa: N818 (a conflict, not an error of the program)
-    """Someone else saved the object after the form was opened."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__("edited by someone else")
-        self.current = current
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +83,20 @@ class IndicatorFields:
 def _claim(obj: Plan | Area | Activity, expected_version: int) -> None:
     """Take the next version, or raise EditConflict when the saved one is not ``expected_version``."""
     model = type(obj)
-    claimed = model.objects.filter(pk=obj.pk, version=expected_version).update(version=expected_version + 1)
-    if claimed != 1:
+    if not claim_version(model, pk=obj.pk, version=expected_version):
         raise EditConflict(model.objects.get(pk=obj.pk))
     obj.version = expected_version + 1
+
+
+def _store(obj: Plan | Area | Activity) -> None:
+    obj.full_clean()
+    obj.save()
+
+
+def _store_with_partners(obj: Plan | Activity, partners: PartnerFields) -> None:
+    """Save, then the partner units (a many-to-many wants the primary key first)."""
+    _store(obj)
+    obj.partner_units.set(partners.units)
 
 
 def _set_partners(obj: Plan | Activity, partners: PartnerFields) -> None:
@@ -112,9 +115,7 @@ def _apply_plan(plan: Plan, data: PlanFields) -> None:
 def plan_create(*, user: Any, data: PlanFields) -> Plan:
     plan = Plan(created_by=user)
     _apply_plan(plan, data)
-    plan.full_clean()
-    plan.save()
-    plan.partner_units.set(data.partners.units)
+    _store_with_partners(plan, data.partners)
     return plan
 
 
@@ -122,9 +123,7 @@ def plan_create(*, user: Any, data: PlanFields) -> Plan:
 def plan_update(*, plan: Plan, expected_version: int, data: PlanFields) -> Plan:
     _claim(plan, expected_version)
     _apply_plan(plan, data)
-    plan.full_clean()
-    plan.save()
-    plan.partner_units.set(data.partners.units)
+    _store_with_partners(plan, data.partners)
     return plan
 
 
@@ -137,8 +136,7 @@ def _apply_area(area: Area, data: AreaFields) -> None:
 def area_create(*, plan: Plan, data: AreaFields) -> Area:
     area = Area(plan=plan)
     _apply_area(area, data)
-    area.full_clean()
-    area.save()
+    _store(area)
     return area
 
 
@@ -146,8 +144,7 @@ def area_create(*, plan: Plan, data: AreaFields) -> Area:
 def area_update(*, area: Area, expected_version: int, data: AreaFields) -> Area:
     _claim(area, expected_version)
     _apply_area(area, data)
-    area.full_clean()
-    area.save()
+    _store(area)
     return area
 
 
@@ -168,9 +165,7 @@ def _apply_activity(activity: Activity, data: ActivityFields) -> None:
 def activity_create(*, plan: Plan, data: ActivityFields) -> Activity:
     activity = Activity(plan=plan)
     _apply_activity(activity, data)
-    activity.full_clean()
-    activity.save()
-    activity.partner_units.set(data.partners.units)
+    _store_with_partners(activity, data.partners)
     return activity
 
 
@@ -178,9 +173,7 @@ def activity_create(*, plan: Plan, data: ActivityFields) -> Activity:
 def activity_update(*, activity: Activity, expected_version: int, data: ActivityFields) -> Activity:
     _claim(activity, expected_version)
     _apply_activity(activity, data)
-    activity.full_clean()
-    activity.save()
-    activity.partner_units.set(data.partners.units)
+    _store_with_partners(activity, data.partners)
     return activity
 
 

@@ -11,7 +11,7 @@ import csv
 from collections.abc import Callable
 from functools import wraps
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.contrib import messages
@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varna.web.core.editing import EditConflict, rebind
 from varna.web.meetings.selectors import actions_for
 from varna.web.plans import selectors
 from varna.web.plans.forms import ActivityForm, AreaForm, FollowUpForm, IndicatorForm, PlanForm, ReportForm
@@ -31,7 +32,6 @@ from varna.web.plans.models import LEVEL_CHOICES, Activity, ActivityStatus, Plan
 from varna.web.plans.pdf import render_report, report_filename
 from varna.web.plans.permissions import can_edit, can_read, owner_units_for
 from varna.web.plans.services import (
-    EditConflict,
     activity_create,
     activity_follow_up,
     activity_link_action,
@@ -78,6 +78,14 @@ def form_errors(form: forms.Form) -> list[dict[str, Any]]:
                 anchor = f"{bound.auto_id}_0"
             rows.append({"label": f"{bound.label}:", "messages": bound.errors, "anchor": anchor})
     return rows
+
+
+class _Page(TypedDict):
+    """What an edit page shows both times: on opening, and again after a conflict."""
+
+    title: str
+    back: str
+    submit: str
 
 
 def _form_page(
@@ -127,21 +135,39 @@ def _conflict_rows(obj: Any, names: list[str]) -> list[tuple[str, str]]:
     return rows
 
 
-def _rebound(form_class: type[forms.Form], request: HttpRequest, version: int, **kwargs: Any) -> forms.Form:
-    """The sent form again, now naming the saved version, so a second save is a conscious overwrite."""
-    data = request.POST.copy()
-    data["version"] = str(version)
-    form = form_class(data, **kwargs)
-    form.is_valid()
-    form.add_error(
-        None,
-        _(
+def _conflict_page(
+    request: HttpRequest,
+    clash: EditConflict,
+    form_class: type[forms.Form],
+    *,
+    shown: list[str],
+    title: str,
+    back: str,
+    submit: str,
+    form_kwargs: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """409: the ``shown`` fields as saved now, above the user's own text bound to the saved version."""
+    saved = clash.current
+    form = rebind(
+        form_class,
+        request.POST,
+        version=saved.version,
+        message=_(
             "Someone else saved this while you were editing, so your changes have NOT been saved. "
             "Your text is still in the form below. Compare it with what is saved now (shown above the "
             "form), then save again to replace it – or leave the page to keep what is saved."
         ),
+        **(form_kwargs or {}),
     )
-    return form
+    return _form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        submit=submit,
+        conflict=_conflict_rows(saved, shown),
+        status=HTTPStatus.CONFLICT,
+    )
 
 
 # -- plans ------------------------------------------------------------------------------
@@ -223,36 +249,25 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "version": plan.version,
     }
     form = PlanForm(request.POST or None, initial=initial, owner_units=units)
-    conflict = None
+    page: _Page = {
+        "title": _("Change the plan"),
+        "back": reverse("plans:detail", args=[pk]),
+        "submit": _("Save the plan"),
+    }
     if request.method == "POST" and form.is_valid():
         try:
             plan_update(plan=plan, expected_version=form.expected_version(), data=form.plan_fields())
         except EditConflict as clash:
-            saved = clash.current
-            conflict = _conflict_rows(saved, ["name", "kind", "starts_on", "ends_on", "description"])
-            form = _rebound(PlanForm, request, saved.version, owner_units=units)  # type: ignore[assignment]
-            return _form_page(
-                request,
-                form,
-                title=_("Change the plan"),
-                back=reverse("plans:detail", args=[pk]),
-                submit=_("Save the plan"),
-                conflict=conflict,
-                status=HTTPStatus.CONFLICT,
+            shown = ["name", "kind", "starts_on", "ends_on", "description"]
+            return _conflict_page(
+                request, clash, PlanForm, shown=shown, form_kwargs={"owner_units": units}, **page
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The plan was saved."))
             return redirect("plans:detail", plan.pk)
-    return _form_page(
-        request,
-        form,
-        title=_("Change the plan"),
-        back=reverse("plans:detail", args=[pk]),
-        submit=_("Save the plan"),
-        conflict=conflict,
-    )
+    return _form_page(request, form, **page)
 
 
 # -- areas ------------------------------------------------------------------------------
@@ -296,24 +311,17 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = AreaForm(request.POST or None, initial=initial)
     back = reverse("plans:detail", args=[area.plan_id])
+    page: _Page = {"title": _("Change the area"), "back": back, "submit": _("Save the area")}
     if request.method == "POST" and form.is_valid():
         try:
             area_update(area=area, expected_version=form.expected_version(), data=form.area_fields())
         except EditConflict as clash:
-            saved = clash.current
-            conflict = _conflict_rows(saved, ["name", "problem_picture", "measures"])
-            return _form_page(
-                request,
-                _rebound(AreaForm, request, saved.version),
-                title=_("Change the area"),
-                back=back,
-                submit=_("Save the area"),
-                conflict=conflict,
-                status=HTTPStatus.CONFLICT,
+            return _conflict_page(
+                request, clash, AreaForm, shown=["name", "problem_picture", "measures"], **page
             )
         messages.success(request, _("The area was saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Change the area"), back=back, submit=_("Save the area"))
+    return _form_page(request, form, **page)
 
 
 # -- activities -------------------------------------------------------------------------
@@ -403,27 +411,20 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = ActivityForm(request.POST or None, initial=initial, plan=activity.plan)
     back = reverse("plans:activity", args=[pk])
+    page: _Page = {"title": _("Change the activity"), "back": back, "submit": _("Save the activity")}
     if request.method == "POST" and form.is_valid():
         try:
             activity_update(
                 activity=activity, expected_version=form.expected_version(), data=form.activity_fields()
             )
         except EditConflict as clash:
-            saved = clash.current
-            conflict = _conflict_rows(saved, ["title", "description", "starts_on", "ends_on", "follow_up"])
-            form = _rebound(ActivityForm, request, saved.version, plan=activity.plan)  # type: ignore[assignment]
-            return _form_page(
-                request,
-                form,
-                title=_("Change the activity"),
-                back=back,
-                submit=_("Save the activity"),
-                conflict=conflict,
-                status=HTTPStatus.CONFLICT,
+            shown = ["title", "description", "starts_on", "ends_on", "follow_up"]
+            return _conflict_page(
+                request, clash, ActivityForm, shown=shown, form_kwargs={"plan": activity.plan}, **page
             )
         messages.success(request, _("The activity was saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Change the activity"), back=back, submit=_("Save the activity"))
+    return _form_page(request, form, **page)
 
 
 @reader
