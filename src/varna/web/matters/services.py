@@ -3,7 +3,7 @@
 A matter is changed only by the authority that holds it (the views get it through
 ``access.matter_for_holder``). Edits use optimistic locking on ``Matter.version``:
 the form carries the version it was read at, and the update applies only if no one
-saved in between – otherwise :class:`EditConflictError` is raised and nothing is written.
+saved in between – otherwise :class:`~varna.web.core.editing.EditConflict` is raised and nothing is written.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from django.utils import timezone
 
 from varna.web.audit.models import Action
 from varna.web.audit.services import audit_record
+from varna.web.core.editing import EditConflict, claim_version
 from varna.web.matters.access import holds_person
 from varna.web.matters.models import Kind, Matter, MatterDecision, Person, Status
-
-
-class EditConflictError(Exception):
-    """Someone else saved the matter after the form was read."""
 
 
 class MatterError(Exception):
@@ -108,20 +105,20 @@ def matter_update(
     concern: str,
     district: str = "",
 ) -> Matter:
-    """Save an edit made on ``version``; raises :class:`EditConflictError` if someone saved in between."""
+    """Save an edit made on ``version``; raises :class:`EditConflict` if someone saved in between."""
     candidate = Matter(
         pk=matter.pk, kind=matter.kind, title=title.strip(), summary=summary.strip(), level=level,
         concern=concern, district=district, owner_authority=matter.owner_authority,
         owner_unit=matter.owner_unit, person=matter.person, created_by=matter.created_by,
     )
     candidate.full_clean(exclude=["version"], validate_unique=False, validate_constraints=False)
-    changed = Matter.objects.filter(pk=matter.pk, version=version).update(
+    changed = claim_version(
+        Matter, pk=matter.pk, version=version,
         title=candidate.title, summary=candidate.summary, level=level, concern=concern, district=district,
-        version=F("version") + 1,
     )
-    if not changed:
-        raise EditConflictError
     matter.refresh_from_db()
+    if not changed:
+        raise EditConflict(matter)
     _audit(user, Action.UPDATE, matter, f"Ändrade {_kind_word(matter)} {matter.pk}", version=matter.version)
     return matter
 

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from varna.web.consent.selectors import consents_of
+from varna.web.core.editing import EditConflict, edit_status, rebind
 from varna.web.disclosures.selectors import disclosures_visible
 from varna.web.matters.access import (
     MatterView,
@@ -47,7 +48,6 @@ from varna.web.matters.selectors import (
     list_reach,
 )
 from varna.web.matters.services import (
-    EditConflictError,
     MatterError,
     individual_matter_open,
     matter_close,
@@ -187,14 +187,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     summary=values["summary"], level=values["level"], concern=values["concern"],
                     district=values["district"],
                 )
-            except EditConflictError:
-                # Keep the user's text, but on the version now saved, so a second save is deliberate.
+            except EditConflict:
+                # The service has read the matter as saved now; the user's text is kept on its version.
                 conflict = True
-                matter.refresh_from_db()
-                data = request.POST.copy()
-                data["version"] = str(matter.version)
-                form = MatterEditForm(data, group=group)
-                form.is_valid()
+                form = rebind(MatterEditForm, request.POST, version=matter.version, group=group)
             else:
                 messages.success(request, _("The changes were saved."))
                 return HttpResponseRedirect(_detail_url(matter))
@@ -203,9 +199,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             "title": matter.title, "summary": matter.summary, "level": matter.level,
             "concern": matter.concern, "district": matter.district, "version": matter.version,
         })
-    status = HTTPStatus.CONFLICT if conflict else HTTPStatus.BAD_REQUEST if form.is_bound else HTTPStatus.OK
     return render(request, "matters/edit.html", {"form": form, "matter": matter, "conflict": conflict},
-                  status=status)
+                  status=edit_status(conflict=conflict, bound=form.is_bound))
 
 
 def _redisplay_detail(request: HttpRequest, matter: Matter, **forms_: Any) -> HttpResponse:
