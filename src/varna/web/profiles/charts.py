@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 WIDTH = 820
-LEFT = 10
+LEFT = 20
 PLOT = 480  # the width of 0 … scale %
 ROW = 46
 TOP = 8
@@ -74,7 +74,7 @@ def domain_chart(
         parts.append(f'<line class="profiles-chart__grid" x1="{gx}" x2="{gx}" y1="{TOP}" y2="{bottom}"/>')
         parts.append(
             f'<text class="profiles-chart__tick" x="{gx}" y="{bottom + 16}" text-anchor="middle">'
-            f"{step} %</text>"
+            f"{step}\u00a0%</text>"
         )
     y = TOP
     for bar in bars:
@@ -92,7 +92,7 @@ def domain_chart(
             f'<path class="profiles-chart__ci" d="M{lo} {mid - 5}V{mid + 5}M{lo} {mid}H{hi}M{hi} '
             f'{mid - 5}V{mid + 5}"/>'
         )
-        value = f"{_n(bar.pct)} %"
+        value = f"{_n(bar.pct)}\u00a0%"
         if bar.city is not None:
             cx = x(bar.city)
             parts.append(
@@ -103,7 +103,7 @@ def domain_chart(
                 f'<path class="profiles-chart__city-mark" d="M{cx - 5} {mid + 17}L{cx + 5} {mid + 17}'
                 f'L{cx} {mid + 11}Z"/>'
             )
-            value += f" ({escape(city_label)} {_n(bar.city)} %)"
+            value += f" ({escape(city_label)} {_n(bar.city)}\u00a0%)"
         if bar.flagged:
             value += f" – {escape(flagged_label)}"
         parts.append(

@@ -8,9 +8,13 @@ path is then in ``kept_file`` (under the data directory) until it is deleted.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,7 +35,9 @@ class ProfileRun(models.Model):
     spec_uploaded = models.BooleanField(_("own scoring spec"), default=False)
     programs_uploaded = models.BooleanField(_("own programme catalogue"), default=False)
     input_name = models.CharField(_("survey file"), max_length=255, blank=True)
-    data = models.JSONField(_("profile"))
+    # Text, not a JSONField: PostgreSQL's jsonb would reorder the keys, and the order of the
+    # areas and factors (the spec's order) is part of the profile.
+    profile_json = models.TextField(_("profile"))
     n_respondents = models.PositiveIntegerField(_("respondents"))
     excluded_non_numeric = models.PositiveIntegerField(_("answers that were not whole numbers"), default=0)
     excluded_out_of_range = models.PositiveIntegerField(_("answers outside the scale"), default=0)
@@ -47,6 +53,12 @@ class ProfileRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The profile as the contract's JSON (``shared/contracts/ctc-spec.md``)."""
+        value: dict[str, Any] = json.loads(self.profile_json)
+        return value
 
     @property
     def excluded_answers(self) -> int:

@@ -37,7 +37,7 @@ def _decimal(value: float, digits: int = 1) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "–" if value is None else f"{_decimal(value)} %"
+    return "–" if value is None else f"{_decimal(value)}\u00a0%"
 
 
 def pp(value: float | None) -> str:
@@ -119,7 +119,7 @@ def _row(fid: str, info: dict[str, Any], result: dict[str, Any], city: dict[str,
         return row
     row.n = result.get("n")
     row.pct = pct(result.get("pct"))
-    row.interval = f"{_decimal(result['ci_low'])}–{_decimal(result['ci_high'])} %"
+    row.interval = f"{_decimal(result['ci_low'])}–{_decimal(result['ci_high'])}\u00a0%"
     city_pct = None if city.get("suppressed") else city.get("pct")
     row.city = pct(city_pct)
     row.diff = pp(result.get("diff_pp"))

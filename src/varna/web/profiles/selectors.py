@@ -14,7 +14,9 @@ from varna.web.profiles.permissions import can_read
 def runs_for(user: Any) -> QuerySet[ProfileRun]:
     if not can_read(user):
         return ProfileRun.objects.none()
-    return ProfileRun.objects.select_related("created_by", "unit").defer("data", "report_pdf", "report_csv")
+    return ProfileRun.objects.select_related("created_by", "unit").defer(
+        "profile_json", "report_pdf", "report_csv"
+    )
 
 
 def run_for(user: Any, pk: int) -> ProfileRun:

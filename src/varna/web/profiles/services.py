@@ -10,6 +10,7 @@ goes into the database.
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import uuid
 from collections.abc import Iterable
@@ -110,7 +111,7 @@ def _save(
         spec_uploaded=spec_uploaded,
         programs_uploaded=programs_uploaded,
         input_name=input_name[:255],
-        data=data,
+        profile_json=json.dumps(data, ensure_ascii=False),
         n_respondents=result.n_respondents,
         excluded_non_numeric=int(excluded.get("non_numeric", 0)),
         excluded_out_of_range=int(excluded.get("out_of_range", 0)),

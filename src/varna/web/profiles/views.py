@@ -6,7 +6,6 @@ missing profile is 404; deleting needs to be its creator or an administrator (el
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import wraps
 from http import HTTPStatus
@@ -160,9 +159,7 @@ def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
 def report_json(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.run_for(request.user, pk)
     profile_run_exported(user=request.user, run=run, fmt="json")
-    response = HttpResponse(
-        json.dumps(run.data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
-    )
+    response = HttpResponse(run.profile_json, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(run, "json")}"'
     return response
 
