@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,3 +68,15 @@ def browser_page() -> Iterator[tuple[Any, list[str]]]:
         problems = watch(page)
         yield page, problems
         context.close()
+
+
+def signed_in_context(browser: Any, base_url: str, client: Client, **options: Any) -> Any:
+    """A new context (Swedish unless ``options`` say otherwise) carrying ``client``'s session cookie.
+
+    The page is signed in as whoever ``client`` logged in as (``force_login``), without
+    walking the login form – for tests about the pages behind it.
+    """
+    context = browser.new_context(**{"locale": "sv-SE", **options})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}])
+    return context

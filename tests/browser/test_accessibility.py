@@ -1,10 +1,9 @@
 """axe-core in Debian's Chromium: no serious or critical violation on any page (issue 3, item 5).
 
-axe-core comes from the npm registry at the exact version in tests/browser/package.json
-(``make browser-deps`` runs ``npm ci`` there). It is injected into each page as a
-script; the site's Content-Security-Policy allows only its own scripts, so this
-test's browser context – and only this one – bypasses the policy. The keyboard
-test and the wizard's own browser test run with the policy in force.
+axe-core is injected into each page as a script (tests/axe.py); the site's
+Content-Security-Policy allows only its own scripts, so this test's browser
+context – and only this one – bypasses the policy. The keyboard test and the
+wizard's own browser test run with the policy in force.
 
 The pages are found by ``tests/browser/site.py``: every named URL, links followed
 from them, and every GET form walked – so a page any app adds is checked without
@@ -15,14 +14,11 @@ reminder states) are walked here in the browser.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.axe import AXE, audit, describe
 from tests.browser.site import Found, site_pages
-
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-BLOCKING = ("serious", "critical")
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,33 +34,6 @@ def axe_page(browser: Any) -> Iterator[Any]:
         yield context.new_page()
     finally:
         context.close()
-
-
-def audit(page: Any, *, within: str | None = None, rules: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """The serious and critical violations axe finds on the page as it is now.
-
-    ``within`` limits the check to the elements a CSS selector picks, ``rules`` to
-    those axe rules – for a state such as hover that only exists for one element.
-    """
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    options: dict[str, Any] = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": list(rules)}
-    result = page.evaluate(
-        "async ([within, options]) => await axe.run(within ? {include: [within]} : document, options)",
-        [within, options],
-    )
-    return [v for v in result["violations"] if v.get("impact") in BLOCKING]
-
-
-def describe(where: str, violations: list[dict[str, Any]]) -> str:
-    lines = [where]
-    for v in violations:
-        lines.append(f"  {v['id']} ({v['impact']}): {v['help']} – {v['helpUrl']}")
-        for node in v["nodes"][:3]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}: {node.get('failureSummary', '')!r}")
-    return "\n".join(lines)
 
 
 def test_the_check_itself_finds_what_it_should(axe_page: Any) -> None:

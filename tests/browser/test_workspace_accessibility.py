@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from tests.browser.test_accessibility import AXE, audit, describe
-from tests.workspace import empty_audit_log_for_flush
+from tests.axe import AXE, audit, describe
+from tests.chromium import signed_in_context
+from tests.workspace import empty_audit_log_for_flush, logged_in
 from tests.workspace_world import World, build_world, url_kwargs, visits
 
 from varna.web.accounts.services import units_sync
@@ -44,8 +44,7 @@ def _pages(world: World, who: str) -> tuple[Client, list[str]]:
     """The workspace's HTML pages that answer ``who`` with 200."""
     user = world.users[who]
     assert user is not None
-    client = Client()
-    client.force_login(user)
+    client = logged_in(user)
     found: list[str] = []
     for route, key in visits(world):
         languages = ("sv", "en") if route.name in ENGLISH_SAMPLE else ("sv",)
@@ -65,9 +64,7 @@ def test_no_workspace_page_has_a_serious_or_critical_violation(
     checked = 0
     for who in VIEWERS:
         client, pages = _pages(world, who)
-        context = browser.new_context(bypass_csp=True, locale="sv-SE")
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+        context = signed_in_context(browser, live_server.url, client, bypass_csp=True)
         page = context.new_page()
         try:
             for path in pages:

@@ -9,20 +9,16 @@ context alone ignores the Content-Security-Policy; the other browser tests keep 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
-from tests.chromium import NEEDS_CHROMIUM, launched_chromium
-from tests.workspace import empty_audit_log_for_flush, make_matter, make_user
+from tests.axe import AXE, audit, describe
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, signed_in_context
+from tests.workspace import empty_audit_log_for_flush, logged_in, make_matter, make_user
 
 from varna.web.core.municipality import current_municipality
 from varna.web.plans.models import Indicator, Plan
 from varna.web.plans.services import plans_load_default
-
-AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,20 +40,8 @@ def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[
     empty_audit_log_for_flush()
 
 
-def violations(page: Any) -> list[str]:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-
-
 def test_no_plans_page_has_a_serious_or_critical_violation(live_server: Any, world: dict[str, Any]) -> None:
-    client = Client()
-    client.force_login(world["user"])
+    client = logged_in(world["user"])
     plan, activity, area = world["plan"].pk, world["activity"].pk, world["area"].pk
     paths = [
         "/arbetsrum/",
@@ -75,30 +59,21 @@ def test_no_plans_page_has_a_serious_or_critical_violation(live_server: Any, wor
         "/arbetsrum/planer/rapport/uppfoljning.pdf?year=tjugo",
         "/arbetsrum/lagesbild/",
     ]
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[dict[str, Any]]] = {}
     with launched_chromium() as browser:
-        context = browser.new_context(bypass_csp=True, locale="sv-SE")
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
+        context = signed_in_context(browser, live_server.url, client, bypass_csp=True)
         page = context.new_page()
         for prefix in ("", "/en"):
             for path in paths:
                 response = page.goto(live_server.url + prefix + path)
                 assert response.status == (400 if "tjugo" in path else 200), path
-                if problems := violations(page):
+                if problems := audit(page):
                     found[prefix + path] = problems
         # The error states of a form: sent empty.
         page.goto(live_server.url + "/arbetsrum/planer/ny/")
         page.locator("form button[type=submit]").last.click()
         page.wait_for_selector(".error-summary")
-        if problems := violations(page):
+        if problems := audit(page):
             found["new plan, sent empty"] = problems
         context.close()
-    assert not found, found
+    assert not found, "\n\n".join(describe(where, problems) for where, problems in found.items())

@@ -8,18 +8,16 @@ the login walk keeps it, and fails on any console error (an inline script or sty
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.axe import AXE, audit, describe
 from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
 from tests.workspace import PASSWORD, empty_audit_log_for_flush, make_user
 
 from varna.web.accounts.models import Role
 from varna.web.audit.models import Action, AuditEntry
 from varna.web.workspace.demo import DEMO_PASSWORD, demo_load
-
-AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -73,17 +71,6 @@ def test_a_demo_login_works_in_a_browser_on_this_machine(live_server: Any, world
         context.close()
 
 
-def _violations(page: Any) -> list[str]:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-
-
 @pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core at {AXE}: run `make browser-deps`")
 def test_no_serious_or_critical_violation_on_the_login_admin_and_log_pages(
     live_server: Any, world: dict[str, Any]
@@ -100,31 +87,31 @@ def test_no_serious_or_critical_violation_on_the_login_admin_and_log_pages(
         "/arbetsrum/logg/?verify=1",
         "/arbetsrum/logg/?date_from=igår",
     ]
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[dict[str, Any]]] = {}
     with launched_chromium() as browser:
         context = browser.new_context(bypass_csp=True, locale="sv-SE")
         page = context.new_page()
         for prefix in ("", "/en"):
             page.goto(live_server.url + prefix + "/konto/logga-in/")
-            if problems := _violations(page):
+            if problems := audit(page):
                 found[prefix + " login"] = problems
         # The login page's error state, then in as the administrator.
         _log_in(page, live_server.url, "webbadmin", "fel-lösenord-här")
-        if problems := _violations(page):
+        if problems := audit(page):
             found["login, wrong password"] = problems
         _log_in(page, live_server.url, "webbadmin", PASSWORD)
         for prefix in ("", "/en"):
             for path in paths:
                 response = page.goto(live_server.url + prefix + path)
                 assert response.status == (400 if "igår" in path else 200), path
-                if problems := _violations(page):
+                if problems := audit(page):
                     found[prefix + path] = problems
         for path in ("/arbetsrum/admin/anvandare/ny/", "/arbetsrum/admin/enheter/ny/"):
             page.goto(live_server.url + path)
             page.locator("form.ws-form button[type=submit]").click()
             page.wait_for_selector(".error-summary")
-            if problems := _violations(page):
+            if problems := audit(page):
                 found[path + " sent empty"] = problems
         context.close()
     assert unit is not None
-    assert not found, found
+    assert not found, "\n\n".join(describe(where, problems) for where, problems in found.items())

@@ -13,13 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
-from tests.browser.test_accessibility import AXE, audit, describe
-from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
+from tests.axe import AXE, audit, describe
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, signed_in_context, watch
 from tests.web.sharing.test_pdf import pdf_text
 from tests.web.workspace.meetings_fixtures import ORIGINAL, Team, build_team
-from tests.workspace import empty_audit_log_for_flush
+from tests.workspace import empty_audit_log_for_flush, logged_in
 
 from varna.web.accounts.models import Unit, User
 from varna.web.meetings.models import AgendaItem, Meeting
@@ -53,17 +51,8 @@ def chromium() -> Iterator[Any]:
 def signed_in(
     browser: Any, live_server: Any, user: User, *, bypass_csp: bool = False
 ) -> tuple[Any, list[str]]:
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="sv-SE", bypass_csp=bypass_csp, accept_downloads=True)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
+    context = signed_in_context(
+        browser, live_server.url, logged_in(user), bypass_csp=bypass_csp, accept_downloads=True
     )
     page = context.new_page()
     return page, watch(page)
