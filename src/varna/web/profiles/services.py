@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import shutil
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import get_valid_filename
@@ -38,6 +40,7 @@ from varna.web.audit.models import Action
 from varna.web.audit.services import audit_record
 from varna.web.profiles.models import ProfileRun
 
+logger = logging.getLogger(__name__)
 SURVEY_SUFFIXES = (".csv", ".parquet", ".xlsx")
 EXAMPLE_ROWS = 3000
 EXAMPLE_SEED = 2026
@@ -162,6 +165,13 @@ def profile_run_create(
             result = profile(path, spec, programs=programs)
         except SurveyError as exc:
             raise ProfileInputError("survey", [str(exc).replace(str(path), survey_name)]) from exc
+        except (pl.exceptions.PolarsError, OSError, ValueError, ArithmeticError) as exc:
+            # The domain turns what it foresees into SurveyError; anything else still must not crash the page.
+            logger.exception("profile of an uploaded survey failed")
+            raise ProfileInputError(
+                "survey",
+                [f"{survey_name}: cannot be read ({type(exc).__name__}); check that it is the survey"],
+            ) from exc
         result.input_name = survey_name
         with transaction.atomic():
             run = _save(

@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varna.web.profiles import presentation, selectors
@@ -99,6 +100,17 @@ def index(request: HttpRequest) -> HttpResponse:
             form.add_error(field, problem)
         return _index(request, form, HTTPStatus.BAD_REQUEST)
     messages.success(request, _("The profile is made."))
+    left_out = run.excluded_answers + run.excluded_missing_area
+    if left_out:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s answer could not be used: see “Answers that could not be used” below.",
+                "%(count)s answers could not be used: see “Answers that could not be used” below.",
+                left_out,
+            )
+            % {"count": left_out},
+        )
     return redirect("profiles:detail", pk=run.pk)
 
 
