@@ -9,8 +9,9 @@ lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,6 +43,7 @@ from varna.web.meetings.pdf import minutes_filename, render_minutes
 from varna.web.sharing.selectors import vocabulary_label
 
 GET_POST = ["GET", "HEAD", "POST"]
+T = TypeVar("T")
 
 
 def _user(request: HttpRequest) -> User:
@@ -59,16 +61,30 @@ def _matter_url(matter: Matter) -> str | None:
         return None
 
 
-def _render(
-    request: HttpRequest, template: str, context: dict[str, Any], *, bad: bool = False
-) -> HttpResponse:
-    status = HTTPStatus.BAD_REQUEST if bad else HTTPStatus.OK
+def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A form page: 400 when it comes back after a POST (a POST that saved has redirected)."""
+    status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(request, template, context, status=status)
 
 
 def _error_from(form: f.MeetingFormBase, error: services.MeetingError) -> None:
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+def _saved(request: HttpRequest, form: f.MeetingFormBase, save: Callable[[dict[str, Any]], T]) -> T | None:
+    """What ``save`` makes of a valid POSTed form's data; else None.
+
+    None on a GET, for a form with a problem, and when a rule of the workspace refuses
+    the write – the refusal is then named on the form, at its field where it has one.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save(form.cleaned_data)
+    except services.MeetingError as error:
+        _error_from(form, error)
+        return None
 
 
 # --- meetings ----------------------------------------------------------------------------------
@@ -96,23 +112,21 @@ def create(request: HttpRequest) -> HttpResponse:
     if not user.is_convener or user.unit_id is None:
         raise PermissionDenied(_("Only a convener or an administrator with a unit can call a meeting."))
     form = f.MeetingForm(request.POST or None, convener=user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                convener=user,
-                title=form.cleaned_data["title"],
-                starts_at=form.cleaned_data["starts_at"],
-                place=form.cleaned_data["place"],
-                attendees=list(form.cleaned_data["attendees"]),
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            messages.success(request, _("The meeting is created."))
-            return HttpResponseRedirect(_detail_url(meeting))
-    return _render(
-        request, "meetings/meeting_form.html", {"form": form, "meeting": None}, bad=request.method == "POST"
+    meeting = _saved(
+        request,
+        form,
+        lambda data: services.meeting_create(
+            convener=user,
+            title=data["title"],
+            starts_at=data["starts_at"],
+            place=data["place"],
+            attendees=list(data["attendees"]),
+        ),
     )
+    if meeting is not None:
+        messages.success(request, _("The meeting is created."))
+        return HttpResponseRedirect(_detail_url(meeting))
+    return _render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
 
 
 @login_required
@@ -129,27 +143,22 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "attendees": [a.user for a in meeting.attendances.all() if a.user_id != meeting.convener_id],
     }
     form = f.MeetingForm(request.POST or None, initial=initial, convener=meeting.convener)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                meeting=meeting,
-                user=user,
-                title=form.cleaned_data["title"],
-                starts_at=form.cleaned_data["starts_at"],
-                place=form.cleaned_data["place"],
-                attendees=list(form.cleaned_data["attendees"]),
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            messages.success(request, _("The meeting is saved."))
-            return HttpResponseRedirect(_detail_url(meeting))
-    return _render(
+    saved = _saved(
         request,
-        "meetings/meeting_form.html",
-        {"form": form, "meeting": meeting},
-        bad=request.method == "POST",
+        form,
+        lambda data: services.meeting_update(
+            meeting=meeting,
+            user=user,
+            title=data["title"],
+            starts_at=data["starts_at"],
+            place=data["place"],
+            attendees=list(data["attendees"]),
+        ),
     )
+    if saved is not None:
+        messages.success(request, _("The meeting is saved."))
+        return HttpResponseRedirect(_detail_url(meeting))
+    return _render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
 def _item_rows(user: User, meeting: Meeting) -> list[dict[str, Any]]:
@@ -234,39 +243,33 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     meeting = sel.meeting_for(user, pk)
     form = f.ItemForm(request.POST or None, matters=_agenda_matters(user))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            item = services.item_create(
-                meeting=meeting,
-                user=user,
-                title=data["title"],
-                matter=data["matter"],
-                presentation=data["presentation"],
-                information_kind=data["information_kind"],
-                facts=data["facts"],
-                basis_note=data["basis_note"],
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            if services.is_holder(user, item) and item.presentation == Presentation.DEIDENTIFIED:
-                messages.info(
-                    request,
-                    _(
-                        "The item is a draft until you have read and confirmed the de-identified case "
-                        "description."
-                    ),
-                )
-                return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
-            messages.success(request, _("The item is on the agenda."))
-            return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
-    return _render(
+    item = _saved(
         request,
-        "meetings/item_form.html",
-        {"form": form, "meeting": meeting, "item": None},
-        bad=request.method == "POST",
+        form,
+        lambda data: services.item_create(
+            meeting=meeting,
+            user=user,
+            title=data["title"],
+            matter=data["matter"],
+            presentation=data["presentation"],
+            information_kind=data["information_kind"],
+            facts=data["facts"],
+            basis_note=data["basis_note"],
+        ),
     )
+    if item is not None:
+        if services.is_holder(user, item) and item.presentation == Presentation.DEIDENTIFIED:
+            messages.info(
+                request,
+                _(
+                    "The item is a draft until you have read and confirmed the de-identified case "
+                    "description."
+                ),
+            )
+            return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
+        messages.success(request, _("The item is on the agenda."))
+        return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
+    return _render(request, "meetings/item_form.html", {"form": form, "meeting": meeting, "item": None})
 
 
 def _editable_item(user: User, item_pk: int) -> tuple[Meeting, AgendaItem]:
@@ -290,29 +293,23 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "basis_note": item.basis_note,
     }
     form = f.ItemEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.item_update(
-                item=item,
-                user=user,
-                title=data["title"],
-                presentation=data["presentation"],
-                information_kind=data["information_kind"],
-                facts=data["facts"],
-                basis_note=data["basis_note"],
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            messages.success(request, _("The item is saved."))
-            return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
-    return _render(
+    saved = _saved(
         request,
-        "meetings/item_form.html",
-        {"form": form, "meeting": meeting, "item": item},
-        bad=request.method == "POST",
+        form,
+        lambda data: services.item_update(
+            item=item,
+            user=user,
+            title=data["title"],
+            presentation=data["presentation"],
+            information_kind=data["information_kind"],
+            facts=data["facts"],
+            basis_note=data["basis_note"],
+        ),
     )
+    if saved is not None:
+        messages.success(request, _("The item is saved."))
+        return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
+    return _render(request, "meetings/item_form.html", {"form": form, "meeting": meeting, "item": item})
 
 
 def _review_context(source: str) -> dict[str, Any]:
@@ -349,22 +346,19 @@ def item_description(request: HttpRequest, pk: int) -> HttpResponse:
     form = f.DescriptionForm(
         request.POST or None, initial={"text": item.case_description}, confirming=confirming
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_description_save(
-                item=item,
-                user=user,
-                text=form.cleaned_data["text"],
-                confirm=confirming,
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            if confirming:
-                messages.success(request, _("The description is confirmed; the item can be presented."))
-                return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
-            messages.info(request, _("The draft is saved. It is not confirmed yet."))
-            return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
+    saved = _saved(
+        request,
+        form,
+        lambda data: services.item_description_save(
+            item=item, user=user, text=data["text"], confirm=confirming
+        ),
+    )
+    if saved is not None:
+        if confirming:
+            messages.success(request, _("The description is confirmed; the item can be presented."))
+            return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
+        messages.info(request, _("The draft is saved. It is not confirmed yet."))
+        return HttpResponseRedirect(reverse("meetings:item_description", args=[item.pk]))
     checked = deidentify(form["text"].value() or "")
     context = {
         "form": form,
@@ -376,7 +370,7 @@ def item_description(request: HttpRequest, pk: int) -> HttpResponse:
         "risks_now": checked.residual_risks,
         **_review_context(matter.summary),
     }
-    return _render(request, "meetings/item_description.html", context, bad=request.method == "POST")
+    return _render(request, "meetings/item_description.html", context)
 
 
 @login_required
@@ -394,12 +388,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The decision is recorded."))
         return HttpResponseRedirect(_detail_url(meeting, f"item-{item.pk}"))
-    return _render(
-        request,
-        "meetings/decision_form.html",
-        {"form": form, "meeting": meeting, "item": item},
-        bad=request.method == "POST",
-    )
+    return _render(request, "meetings/decision_form.html", {"form": form, "meeting": meeting, "item": item})
 
 
 # --- minutes ---------------------------------------------------------------------------------------
@@ -490,26 +479,23 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     if user.unit_id:
         initial["responsible_unit"] = user.unit_id
     form = f.ActionForm(request.POST or None, initial=initial, items=items)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            action = services.action_create(
-                meeting=meeting,
-                user=user,
-                title=data["title"],
-                responsible_unit=data["responsible_unit"],
-                due_on=data["due_on"],
-                item=data["item"],
-            )
-        except services.MeetingError as error:
-            _error_from(form, error)
-        else:
-            messages.success(request, _("The action is created."))
-            anchor = f"item-{action.item_id}" if action.item_id else "actions"
-            return HttpResponseRedirect(_detail_url(meeting, anchor))
-    return _render(
-        request, "meetings/action_form.html", {"form": form, "meeting": meeting}, bad=request.method == "POST"
+    action = _saved(
+        request,
+        form,
+        lambda data: services.action_create(
+            meeting=meeting,
+            user=user,
+            title=data["title"],
+            responsible_unit=data["responsible_unit"],
+            due_on=data["due_on"],
+            item=data["item"],
+        ),
     )
+    if action is not None:
+        messages.success(request, _("The action is created."))
+        anchor = f"item-{action.item_id}" if action.item_id else "actions"
+        return HttpResponseRedirect(_detail_url(meeting, anchor))
+    return _render(request, "meetings/action_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
