@@ -22,6 +22,7 @@ from varna.web.matters.models import Matter
 from varna.web.meetings.models import ActionStatus, AgendaItem, Presentation
 from varna.web.meetings.selectors import Whose, active_units, attendee_candidates
 from varna.web.sharing.selectors import vocabulary_label
+from varna.web.workspace.forms import prepare
 
 if TYPE_CHECKING:  # the stubs make these generic; Django's classes are not subscriptable at run time
     _UserChoices = forms.ModelMultipleChoiceField[User]
@@ -46,19 +47,9 @@ REQUIRED = {
 class MeetingFormBase(forms.Form):
     """Ties inputs to hints and errors, and lists the errors for the summary."""
 
-    def prepare(self) -> None:
-        for bound in self:
-            ids = []
-            if bound.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if bound.errors:
-                ids.append(f"{bound.auto_id}_error")
-            if ids:
-                bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
-
     def full_clean(self) -> None:
         super().full_clean()
-        self.prepare()
+        prepare(self)
 
     def summary_errors(self) -> list[dict[str, Any]]:
         """The errors in the shape of ``includes/error_summary.html``, in the form's order."""
