@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from django.test import Client
-from tests.chromium import NEEDS_CHROMIUM, launched_chromium
-from tests.web.plans.test_plans_axe import AXE, violations
+from tests.axe import AXE, audit, describe
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, signed_in_context
 from tests.web.plans.test_plans_browser import log_in, no_problems
 from tests.web.profiles.helpers import example
 from tests.workspace import empty_audit_log_for_flush, make_user
@@ -75,24 +74,20 @@ def test_no_profiles_page_has_a_serious_or_critical_violation(live_server: Any, 
         f"/arbetsrum/profiler/{run.pk}/",
         f"/arbetsrum/profiler/{run.pk}/ta-bort/",
     ]
-    found: dict[str, list[str]] = {}
+    found: list[str] = []
     with launched_chromium() as browser:
-        context = browser.new_context(bypass_csp=True, locale="sv-SE")
-        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
+        context = signed_in_context(browser, live_server.url, client, bypass_csp=True)
         page = context.new_page()
         for prefix in ("", "/en"):
             for path in paths:
                 response = page.goto(live_server.url + prefix + path)
                 assert response.status == 200, path
-                if problems := violations(page):
-                    found[prefix + path] = problems
+                if problems := audit(page):
+                    found.append(describe(prefix + path, problems))
         page.goto(live_server.url + "/arbetsrum/profiler/")
         page.locator("form[enctype] button[type=submit]").click()
         page.wait_for_selector(".error-summary")
-        if problems := violations(page):
-            found["upload, sent empty"] = problems
+        if problems := audit(page):
+            found.append(describe("upload, sent empty", problems))
         context.close()
-    assert not found, found
+    assert not found, "\n".join(found)

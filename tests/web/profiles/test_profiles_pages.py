@@ -250,10 +250,21 @@ def test_a_file_of_the_wrong_kind_or_empty_or_unreadable_is_refused(
     assert files_under(data_dir) == []
 
 
-def test_a_file_over_the_limit_gets_a_clear_message(people: dict[str, Any], monkeypatch: Any) -> None:
-    monkeypatch.setattr(profile_forms, "MAX_SURVEY_BYTES", 1000)
-    page = error_page(logged_in(people["maker"]), upload())
-    assert "gränsen är 200 MB" in page
+def test_a_file_over_the_limit_gets_a_clear_message_and_is_not_stored(
+    people: dict[str, Any], monkeypatch: Any, data_dir: Path
+) -> None:
+    monkeypatch.setattr(profile_forms, "MAX_SURVEY_BYTES", 2 * 1024 * 1024)
+    big = example(rows=60000)
+    page = error_page(logged_in(people["maker"]), upload(big))
+    assert "Filen är större än 2 MB, som är gränsen" in page
+    assert files_under(data_dir) == []
+
+
+def test_the_upload_form_still_checks_csrf(people: dict[str, Any]) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people["maker"])
+    assert client.post(INDEX, upload()).status_code == 403
+    assert not ProfileRun.objects.exists()
 
 
 # --- suppression --------------------------------------------------------------------------------
@@ -397,3 +408,19 @@ def test_an_unforeseen_failure_while_reading_is_an_error_on_the_form(
     page = error_page(logged_in(people["maker"]), upload())
     assert "enkat.csv: cannot be read (ComputeError)" in page
     assert files_under(data_dir) == []
+
+
+def test_the_size_limit_handler_stops_at_the_limit(monkeypatch: Any) -> None:
+    from django.core.files.uploadhandler import SkipFile
+    from django.test import RequestFactory
+
+    from varna.web.profiles.uploads import SizeLimitHandler
+
+    monkeypatch.setattr(profile_forms, "MAX_SURVEY_BYTES", 100)
+    request = RequestFactory().post("/")
+    handler = SizeLimitHandler(request)
+    handler.new_file("survey", "enkat.csv", "text/csv", 1000)
+    assert handler.receive_data_chunk(b"x" * 60, 0) == b"x" * 60
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"x" * 60, 60)
+    assert request.profiles_too_large == {"survey": 120}  # type: ignore[attr-defined]

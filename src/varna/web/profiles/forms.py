@@ -91,14 +91,18 @@ class ProfileForm(forms.Form):
                 _("The file %(name)s is not a CSV, Parquet or Excel (.xlsx) file.") % {"name": upload.name}
             )
         if upload.size is not None and upload.size > MAX_SURVEY_BYTES:
-            raise forms.ValidationError(
-                _(
-                    "The file is %(size)s MB; the limit is 200 MB. Split the survey or save it as Parquet, "
-                    "which is much smaller."
-                )
-                % {"size": _megabytes(upload.size)}
-            )
+            raise forms.ValidationError(self.too_large_message(MAX_SURVEY_BYTES))
         return upload
+
+    @staticmethod
+    def too_large_message(limit: int) -> str:
+        return str(
+            _(
+                "The file is larger than %(limit)s MB, the limit. Split the survey or save it as Parquet, "
+                "which is much smaller."
+            )
+            % {"limit": limit // (1024 * 1024) or _megabytes(limit)}
+        )
 
     def clean_spec_file(self) -> str | None:
         return _yaml_text(self.cleaned_data.get("spec_file"))

@@ -19,8 +19,10 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varna.web.profiles import forms as profile_forms
 from varna.web.profiles import presentation, selectors
 from varna.web.profiles.forms import ProfileForm
 from varna.web.profiles.models import ProfileRun
@@ -34,6 +36,7 @@ from varna.web.profiles.services import (
     profile_run_example,
     profile_run_exported,
 )
+from varna.web.profiles.uploads import SizeLimitHandler
 
 View = Callable[..., HttpResponseBase]
 
@@ -72,13 +75,24 @@ def _index(request: HttpRequest, form: ProfileForm, status: int = HTTPStatus.OK)
     )
 
 
+@csrf_exempt
+def index(request: HttpRequest) -> HttpResponseBase:
+    """The list and the upload form; an upload over the size limit stops being stored at the limit."""
+    request.upload_handlers.insert(0, SizeLimitHandler(request))
+    return _index_view(request)
+
+
+@csrf_protect
 @reader
 @require_http_methods(["GET", "POST"])
-def index(request: HttpRequest) -> HttpResponse:
+def _index_view(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _index(request, ProfileForm())
     form = ProfileForm(request.POST, request.FILES)
-    if not form.is_valid():
+    too_large = getattr(request, "profiles_too_large", None)
+    if not form.is_valid() or too_large:
+        if too_large and "survey" in too_large:
+            form.add_error("survey", form.too_large_message(profile_forms.MAX_SURVEY_BYTES))
         return _index(request, form, HTTPStatus.BAD_REQUEST)
     upload = form.cleaned_data["survey"]
     try:
