@@ -86,3 +86,18 @@ def empty_audit_log_for_flush() -> None:
         cursor.execute("DELETE FROM audit_auditentry")
         for statement in guard.SQLITE_CREATE:
             cursor.execute(statement)
+
+
+def tamper_with_audit_log(sql: str, params: list[object]) -> None:
+    """Run ``sql`` on the audit log as someone with the database owner's rights would: guard off first.
+
+    For tests that the chain check finds what such a person did. The guard stays off for
+    the rest of the test; the test's transaction, rolled back, brings it back.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
+        else:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+        cursor.execute(sql, params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from tests.workspace import tamper_with_audit_log
 
 from varna.web.audit.models import Action, AppendOnlyError, AuditEntry
 from varna.web.audit.services import audit_record, audit_verify
@@ -43,17 +44,6 @@ def test_the_model_refuses_to_change_or_delete_an_entry() -> None:
         entry.delete()
 
 
-def _raw(sql: str, params: list[object]) -> None:
-    """Tamper as someone with the database owner's rights would: first drop the guard triggers."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
-        else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
-        cursor.execute(sql, params)
-
-
 def test_the_database_itself_refuses_to_change_or_delete_an_entry() -> None:
     _write(2)
     statements = (
@@ -68,27 +58,27 @@ def test_the_database_itself_refuses_to_change_or_delete_an_entry() -> None:
 
 def test_an_edited_row_is_named() -> None:
     _write(10)
-    _raw("UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", 4])
+    tamper_with_audit_log("UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", 4])
     result = audit_verify()
     assert not result.ok and result.first_broken == 4
 
 
 def test_an_edited_time_is_named() -> None:
     _write(5)
-    _raw("UPDATE audit_auditentry SET username = %s WHERE seq = %s", ["någon-annan", 2])
+    tamper_with_audit_log("UPDATE audit_auditentry SET username = %s WHERE seq = %s", ["någon-annan", 2])
     assert audit_verify().first_broken == 2
 
 
 def test_a_deleted_row_is_named() -> None:
     _write(10)
-    _raw("DELETE FROM audit_auditentry WHERE seq = %s", [7])
+    tamper_with_audit_log("DELETE FROM audit_auditentry WHERE seq = %s", [7])
     result = audit_verify()
     assert not result.ok and result.first_broken == 7
 
 
 def test_a_deleted_last_row_is_noticed() -> None:
     _write(6)
-    _raw("DELETE FROM audit_auditentry WHERE seq = %s", [6])
+    tamper_with_audit_log("DELETE FROM audit_auditentry WHERE seq = %s", [6])
     result = audit_verify()
     assert not result.ok and result.first_broken == 6
 
@@ -97,6 +87,6 @@ def test_a_recomputed_forgery_still_breaks_the_next_link() -> None:
     """Rewriting a row and its own hash is not enough: the next entry points at the old hash."""
     _write(5)
     forged = "f" * 64
-    _raw("UPDATE audit_auditentry SET hash = %s WHERE seq = %s", [forged, 3])
+    tamper_with_audit_log("UPDATE audit_auditentry SET hash = %s WHERE seq = %s", [forged, 3])
     result = audit_verify()
     assert not result.ok and result.first_broken == 3

@@ -7,9 +7,8 @@ import datetime as dt
 import io
 
 import pytest
-from django.db import connection
 from django.utils import timezone
-from tests.workspace import logged_in, make_user
+from tests.workspace import logged_in, make_user, tamper_with_audit_log
 
 from varna.web.accounts.models import Role, Unit, User
 from varna.web.audit.models import Action, AuditEntry
@@ -123,14 +122,9 @@ def test_the_chain_check_says_intact_or_names_the_broken_entry(
     assert "Kontrollera kedjan" in client.get(LOG).content.decode()
     intact = client.get(f"{LOG}?verify=1").content.decode()
     assert "Hel:" in intact and "poster kontrollerade" in intact
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
-        else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-        cursor.execute(
-            "UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", entries[1].seq]
-        )
+    tamper_with_audit_log(
+        "UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", entries[1].seq]
+    )
     broken = client.get(f"{LOG}?verify=1").content.decode()
     assert "Bruten:" in broken and f"post {entries[1].seq} håller inte" in broken
     assert "dess innehåll har ändrats" in broken

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from django.db import connection
+from tests.workspace import tamper_with_audit_log
 
 from varna.cli import main
 from varna.web.accounts.models import Unit
@@ -23,16 +23,6 @@ def _write(n: int) -> None:
         )
 
 
-def _raw(sql: str, params: list[object]) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
-        else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
-        cursor.execute(sql, params)
-
-
 def test_an_intact_log_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     _write(7)
     assert main(["audit", "verify"]) == 0
@@ -46,7 +36,7 @@ def test_an_empty_log_is_intact(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_an_edited_entry_exits_1_and_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     _write(8)
-    _raw("UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", 5])
+    tamper_with_audit_log("UPDATE audit_auditentry SET summary = %s WHERE seq = %s", ["Läste inget", 5])
     assert main(["audit", "verify"]) == 1
     out = capsys.readouterr().out
     assert "post 5" in out and "innehåll har ändrats" in out and "4 poster före den stämmer" in out
@@ -54,7 +44,7 @@ def test_an_edited_entry_exits_1_and_is_named(capsys: pytest.CaptureFixture[str]
 
 def test_a_deleted_entry_exits_1_and_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     _write(8)
-    _raw("DELETE FROM audit_auditentry WHERE seq = %s", [3])
+    tamper_with_audit_log("DELETE FROM audit_auditentry WHERE seq = %s", [3])
     assert main(["audit", "verify"]) == 1
     out = capsys.readouterr().out
     assert "post 3" in out and "posten saknas" in out
@@ -62,7 +52,7 @@ def test_a_deleted_entry_exits_1_and_is_named(capsys: pytest.CaptureFixture[str]
 
 def test_a_deleted_last_entry_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     _write(4)
-    _raw("DELETE FROM audit_auditentry WHERE seq = %s", [4])
+    tamper_with_audit_log("DELETE FROM audit_auditentry WHERE seq = %s", [4])
     assert main(["audit", "verify"]) == 1
     assert "post 4" in capsys.readouterr().out
 
