@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,8 +56,28 @@ class MeetingError(Exception):
         self.field = field
 
 
-def _authority_of_item(item: AgendaItem) -> str:
-    return item.matter.owner_authority if item.matter is not None and item.matter.is_individual else ""
+def _audit_item(
+    item: AgendaItem,
+    *,
+    user: User,
+    action: AuditAction,
+    summary: str,
+    obj: Model | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Audit a write of or under an agenda item (``obj``, else the item itself).
+
+    An individual matter's item is logged against the authority that holds the matter.
+    """
+    authority = item.matter.owner_authority if item.matter is not None and item.matter.is_individual else ""
+    audit_record(
+        user=user,
+        action=action,
+        obj=item if obj is None else obj,
+        authority=authority,
+        summary=summary,
+        detail=detail,
+    )
 
 
 def _attend(meeting: Meeting, users: Iterable[User]) -> int:
@@ -224,11 +245,10 @@ def item_create(
     )
     item.full_clean()
     item.save()
-    audit_record(
+    _audit_item(
+        item,
         user=user,
         action=AuditAction.CREATE,
-        obj=item,
-        authority=_authority_of_item(item),
         summary=f"Lade till dagordningspunkt {item.pk} i mötet {meeting.pk}"
         + (f" om ärende {matter.pk} ({item.presentation})" if matter is not None else ""),
     )
@@ -258,11 +278,10 @@ def item_update(
     )
     item.full_clean()
     item.save()
-    audit_record(
+    _audit_item(
+        item,
         user=user,
         action=AuditAction.UPDATE,
-        obj=item,
-        authority=_authority_of_item(item),
         summary=f"Ändrade dagordningspunkt {item.pk} i mötet {item.meeting_id} ({item.presentation})",
     )
     return item
@@ -291,11 +310,10 @@ def item_description_save(*, item: AgendaItem, user: User, text: str, confirm: b
     elif changed:
         item.description_confirmed_by, item.description_confirmed_at = None, None
     item.save(update_fields=["case_description", "description_confirmed_by", "description_confirmed_at"])
-    audit_record(
+    _audit_item(
+        item,
         user=user,
         action=AuditAction.UPDATE,
-        obj=item,
-        authority=_authority_of_item(item),
         summary=f"{'Bekräftade' if confirm else 'Ändrade'} den avidentifierade beskrivningen för "
         f"dagordningspunkt {item.pk}",
     )
@@ -307,11 +325,11 @@ def decision_record(*, item: AgendaItem, user: User, text: str, owner_authority:
     decision = ItemDecision(item=item, text=text.strip(), owner_authority=owner_authority, recorded_by=user)
     decision.full_clean()
     decision.save()
-    audit_record(
+    _audit_item(
+        item,
         user=user,
         action=AuditAction.CREATE,
         obj=decision,
-        authority=_authority_of_item(item),
         summary=f"Antecknade beslut {decision.pk} under dagordningspunkt {item.pk} i mötet {item.meeting_id}",
         detail={"owner_authority": owner_authority},
     )
