@@ -228,6 +228,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- agenda items --------------------------------------------------------------------------------
 
 
+# What the item form edits, named alike in the form, the model and the services.
+ITEM_FIELDS = ("title", "presentation", "information_kind", "facts", "basis_note")
+
+
 def _agenda_matters(user: User) -> QuerySet[Matter]:
     """Matters this user may put on an agenda: group matters, and individual matters their authority holds."""
     return (
@@ -249,12 +253,8 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: services.item_create(
             meeting=meeting,
             user=user,
-            title=data["title"],
             matter=data["matter"],
-            presentation=data["presentation"],
-            information_kind=data["information_kind"],
-            facts=data["facts"],
-            basis_note=data["basis_note"],
+            **{name: data[name] for name in ITEM_FIELDS},
         ),
     )
     if item is not None:
@@ -285,26 +285,11 @@ def _editable_item(user: User, item_pk: int) -> tuple[Meeting, AgendaItem]:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     meeting, item = _editable_item(user, pk)
-    initial = {
-        "title": item.title,
-        "presentation": item.presentation,
-        "information_kind": item.information_kind,
-        "facts": item.facts,
-        "basis_note": item.basis_note,
-    }
-    form = f.ItemEditForm(request.POST or None, initial=initial)
+    form = f.ItemEditForm(request.POST or None, initial={name: getattr(item, name) for name in ITEM_FIELDS})
     saved = _saved(
         request,
         form,
-        lambda data: services.item_update(
-            item=item,
-            user=user,
-            title=data["title"],
-            presentation=data["presentation"],
-            information_kind=data["information_kind"],
-            facts=data["facts"],
-            basis_note=data["basis_note"],
-        ),
+        lambda data: services.item_update(item=item, user=user, **{name: data[name] for name in ITEM_FIELDS}),
     )
     if saved is not None:
         messages.success(request, _("The item is saved."))
