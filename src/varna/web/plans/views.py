@@ -11,7 +11,7 @@ import csv
 from collections.abc import Callable
 from functools import wraps
 from http import HTTPStatus
-from typing import Any, TypedDict
+from typing import Any, TypedDict, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -47,23 +47,43 @@ from varna.web.plans.services import (
 )
 
 View = Callable[..., HttpResponse]
+T = TypeVar("T")
+
+
+class _NotEditor(Exception):  # noqa: N818 (a refusal, not an error of the program)
+    """The user may read the plan but not change it; :func:`reader` answers with the 403 page."""
 
 
 def reader(view: View) -> View:
-    """Logged in (else the login page) and placed in a unit (else 403)."""
+    """Logged in (else the login page) and placed in a unit (else 403); 403 too on :class:`_NotEditor`."""
 
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not can_read(request.user):
             return render(request, "plans/refused.html", {"reason": "unit"}, status=HTTPStatus.FORBIDDEN)
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except _NotEditor:
+            return _refused(request)
 
     return wrapped
 
 
 def _refused(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/refused.html", {"reason": "edit"}, status=HTTPStatus.FORBIDDEN)
+
+
+def _found(obj: T | None) -> T:
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def _editable(request: HttpRequest, plan: Plan) -> None:
+    """Go on only if the user may change ``plan`` (its areas, activities and indicators too)."""
+    if not can_edit(request.user, plan):
+        raise _NotEditor
 
 
 def form_errors(form: forms.Form) -> list[dict[str, Any]]:
@@ -199,10 +219,10 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _plan(request: HttpRequest, pk: int) -> Plan:
-    plan = selectors.plan_for(request.user, pk)
-    if plan is None:
-        raise Http404
+def _plan(request: HttpRequest, pk: int, *, edit: bool = False) -> Plan:
+    plan = _found(selectors.plan_for(request.user, pk))
+    if edit:
+        _editable(request, plan)
     return plan
 
 
@@ -229,9 +249,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
-    if not can_edit(request.user, plan):
-        return _refused(request)
+    plan = _plan(request, pk, edit=True)
     units = owner_units_for(request.user)
     if plan.owner_unit not in units:
         units.append(plan.owner_unit)
@@ -276,9 +294,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def area_new(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
-    if not can_edit(request.user, plan):
-        return _refused(request)
+    plan = _plan(request, pk, edit=True)
     form = AreaForm(request.POST or None, initial={"position": plan.areas.count() + 1})
     if request.method == "POST" and form.is_valid():
         area_create(plan=plan, data=form.area_fields())
@@ -296,11 +312,8 @@ def area_new(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    area = selectors.area_for(request.user, pk)
-    if area is None:
-        raise Http404
-    if not can_edit(request.user, area.plan):
-        return _refused(request)
+    area = _found(selectors.area_for(request.user, pk))
+    _editable(request, area.plan)
     initial = {
         "name": area.name,
         "name_en": area.name_en,
@@ -327,19 +340,17 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # -- activities -------------------------------------------------------------------------
 
 
-def _activity(request: HttpRequest, pk: int) -> Activity:
-    activity = selectors.activity_for(request.user, pk)
-    if activity is None:
-        raise Http404
+def _activity(request: HttpRequest, pk: int, *, edit: bool = False) -> Activity:
+    activity = _found(selectors.activity_for(request.user, pk))
+    if edit:
+        _editable(request, activity.plan)
     return activity
 
 
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
-    if not can_edit(request.user, plan):
-        return _refused(request)
+    plan = _plan(request, pk, edit=True)
     initial: dict[str, Any] = {
         "starts_on": plan.starts_on,
         "ends_on": plan.ends_on,
@@ -388,9 +399,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = _activity(request, pk)
-    if not can_edit(request.user, activity.plan):
-        return _refused(request)
+    activity = _activity(request, pk, edit=True)
     initial = {
         "title": activity.title,
         "title_en": activity.title_en,
@@ -430,9 +439,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = _activity(request, pk)
-    if not can_edit(request.user, activity.plan):
-        return _refused(request)
+    activity = _activity(request, pk, edit=True)
     form = FollowUpForm(request.POST or None, initial={"status": activity.status})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -457,9 +464,7 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = _activity(request, pk)
-    if not can_edit(request.user, activity.plan):
-        return _refused(request)
+    activity = _activity(request, pk, edit=True)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         indicator_create(activity=activity, data=form.indicator_fields())
@@ -477,12 +482,9 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
 @reader
 @require_http_methods(["GET", "HEAD", "POST"])
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = selectors.indicator_for(request.user, pk)
-    if indicator is None:
-        raise Http404
+    indicator = _found(selectors.indicator_for(request.user, pk))
     activity = indicator.activity
-    if not can_edit(request.user, activity.plan):
-        return _refused(request)
+    _editable(request, activity.plan)
     back = reverse("plans:activity", args=[activity.pk])
     if request.method == "POST" and request.POST.get("delete") == "yes":
         indicator_delete(indicator=indicator)
