@@ -90,6 +90,16 @@ def _saved(request: HttpRequest, form: f.MeetingFormBase, save: Callable[[dict[s
 # --- meetings ----------------------------------------------------------------------------------
 
 
+def _meeting_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The meeting form's values, as both meeting services take them."""
+    return {
+        "title": data["title"],
+        "starts_at": data["starts_at"],
+        "place": data["place"],
+        "attendees": list(data["attendees"]),
+    }
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     meetings = list(sel.meeting_list_for(request.user))
@@ -115,13 +125,7 @@ def create(request: HttpRequest) -> HttpResponse:
     meeting = _saved(
         request,
         form,
-        lambda data: services.meeting_create(
-            convener=user,
-            title=data["title"],
-            starts_at=data["starts_at"],
-            place=data["place"],
-            attendees=list(data["attendees"]),
-        ),
+        lambda data: services.meeting_create(convener=user, **_meeting_fields(data)),
     )
     if meeting is not None:
         messages.success(request, _("The meeting is created."))
@@ -146,14 +150,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     saved = _saved(
         request,
         form,
-        lambda data: services.meeting_update(
-            meeting=meeting,
-            user=user,
-            title=data["title"],
-            starts_at=data["starts_at"],
-            place=data["place"],
-            attendees=list(data["attendees"]),
-        ),
+        lambda data: services.meeting_update(meeting=meeting, user=user, **_meeting_fields(data)),
     )
     if saved is not None:
         messages.success(request, _("The meeting is saved."))
