@@ -31,6 +31,16 @@ LEVEL_CHOICES = [
 ]
 
 
+def _period_in_order(prefix: str) -> models.CheckConstraint:
+    """A period may be open at either end, but it does not end before it starts."""
+    return models.CheckConstraint(
+        condition=models.Q(starts_on__isnull=True)
+        | models.Q(ends_on__isnull=True)
+        | models.Q(ends_on__gte=models.F("starts_on")),
+        name=f"{prefix}_period_in_order",
+    )
+
+
 class PlanKind(models.TextChoices):
     ACTION_PLAN = "action_plan", _("Action plan")
     COOPERATION_AGREEMENT = "cooperation_agreement", _("Cooperation agreement")
@@ -94,14 +104,7 @@ class Plan(Partnered):
         ordering = ["-starts_on", "name"]
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(starts_on__isnull=True)
-                | models.Q(ends_on__isnull=True)
-                | models.Q(ends_on__gte=models.F("starts_on")),
-                name="plan_period_in_order",
-            ),
-        ]
+        constraints = [_period_in_order("plan")]
 
     def __str__(self) -> str:
         return self.name
@@ -180,14 +183,7 @@ class Activity(Partnered):
         ordering = ["plan", "area__position", "position", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(starts_on__isnull=True)
-                | models.Q(ends_on__isnull=True)
-                | models.Q(ends_on__gte=models.F("starts_on")),
-                name="activity_period_in_order",
-            ),
-        ]
+        constraints = [_period_in_order("activity")]
 
     def __str__(self) -> str:
         return self.title
