@@ -80,3 +80,11 @@ def signed_in_context(browser: Any, base_url: str, client: Client, **options: An
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}])
     return context
+
+
+def log_in_through_form(page: Any, base_url: str, username: str, password: str, *, path: str) -> None:
+    """Open ``path`` (the login page, or a page behind it that sends there) and log in as a person would."""
+    page.goto(base_url + path)
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.chromium import NEEDS_CHROMIUM
+from tests.chromium import NEEDS_CHROMIUM, log_in_through_form
 from tests.workspace import PASSWORD, empty_audit_log_for_flush, make_user
 
 from varna.web.core.municipality import current_municipality
@@ -21,10 +21,7 @@ pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 def log_in(page: Any, live_server: Any, user: Any) -> None:
     """Sign in through the login page, as the analyst would."""
-    page.goto(live_server.url + "/konto/logga-in/")
-    page.locator("input[name=username]").fill(user.username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    log_in_through_form(page, live_server.url, user.username, PASSWORD, path="/konto/logga-in/")
     page.wait_for_url(f"{live_server.url}/arbetsrum/**")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from tests.axe import AXE, audit, describe
-from tests.chromium import NEEDS_CHROMIUM, launched_chromium, watch
+from tests.chromium import NEEDS_CHROMIUM, launched_chromium, log_in_through_form, watch
 from tests.workspace import PASSWORD, empty_audit_log_for_flush, make_user
 
 from varna.web.accounts.models import Role
@@ -31,10 +31,7 @@ def world(transactional_db: Any, units: Any, live_server: Any) -> Iterator[dict[
 
 
 def _log_in(page: Any, base: str, username: str, password: str, path: str = "/arbetsrum/") -> None:
-    page.goto(base + path)
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
+    log_in_through_form(page, base, username, password, path=path)
 
 
 def test_logging_in_and_out_through_the_form(live_server: Any, world: dict[str, Any]) -> None:
