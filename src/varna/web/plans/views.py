@@ -45,6 +45,7 @@ from varna.web.plans.services import (
     plan_create,
     plan_update,
 )
+from varna.web.workspace.forms import error_summary
 
 View = Callable[..., HttpResponse]
 T = TypeVar("T")
@@ -86,20 +87,6 @@ def _editable(request: HttpRequest, plan: Plan) -> None:
         raise _NotEditor
 
 
-def form_errors(form: forms.Form) -> list[dict[str, Any]]:
-    """The error summary's rows: each field's label, messages and the id of its input."""
-    rows: list[dict[str, Any]] = []
-    if form.non_field_errors():
-        rows.append({"label": "", "messages": form.non_field_errors(), "anchor": ""})
-    for bound in form:
-        if bound.errors:
-            anchor = bound.id_for_label or bound.auto_id
-            if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
-                anchor = f"{bound.auto_id}_0"
-            rows.append({"label": f"{bound.label}:", "messages": bound.errors, "anchor": anchor})
-    return rows
-
-
 class _Page(TypedDict):
     """What an edit page shows both times: on opening, and again after a conflict."""
 
@@ -125,7 +112,7 @@ def _form_page(
         "plans/form.html",
         {
             "form": form,
-            "errors": form_errors(form) if form.is_bound else [],
+            "errors": error_summary(form),
             "title": title,
             "back": back,
             "submit": submit,
@@ -587,7 +574,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plans/report.html",
-        {"form": form, "errors": form_errors(form) if form.is_bound else []},
+        {"form": form, "errors": error_summary(form)},
         status=status,
     )
 
@@ -599,7 +586,7 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "plans/report.html",
-            {"form": form, "errors": form_errors(form)},
+            {"form": form, "errors": error_summary(form)},
             status=HTTPStatus.BAD_REQUEST,
         )
     year, plan_pk = form.cleaned_data["year"], form.cleaned_data.get("plan")

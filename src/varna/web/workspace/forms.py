@@ -36,7 +36,8 @@ def error_summary(form: forms.BaseForm) -> list[dict[str, Any]]:
         errors.append({"label": "", "messages": list(general), "anchor": ""})
     for bound in form:
         if bound.errors:
-            errors.append(
-                {"label": f"{bound.label}:", "messages": list(bound.errors), "anchor": bound.auto_id}
-            )
+            anchor = bound.auto_id
+            if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
+                anchor = f"{anchor}_0"  # the first box: the group itself has no id to lead to
+            errors.append({"label": f"{bound.label}:", "messages": list(bound.errors), "anchor": anchor})
     return errors
