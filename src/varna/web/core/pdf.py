@@ -1,7 +1,8 @@
 """The house style of Värna's PDF records: fonts, paragraph styles, the page footer.
 
-The assessment record and the concern note are printed and filed next to each
-other, so they share one look and one footer rule: every page says that Värna
+The assessment record, the concern note and the workspace's records (minutes,
+yearly follow-up) are printed and filed next to each other, so they share one look –
+tables included – and one footer rule: every page says that Värna
 supports a judgement without replacing it, and what was (not) stored.
 """
 
@@ -18,10 +19,26 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 MARGIN = 18 * mm
+
+
+def pdf_table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True) -> Table:
+    """A table in the house style: thin rules between rows; a shaded header row repeated on each page."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c9d1d9")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f4f6f8")))
+    table.setStyle(TableStyle(commands))
+    return table
 
 
 def pdf_text(value: str) -> str:

@@ -16,35 +16,17 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from varna.web.accounts.models import Unit
-from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_text
+from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_table, pdf_text
 from varna.web.meetings.models import Action, Attendance, Meeting, Minutes, Presentation
 from varna.web.meetings.participation import Verdict
 
 
 def minutes_filename(meeting: Meeting) -> str:
     return f"varna-protokoll-{timezone.localtime(meeting.starts_at):%Y-%m-%d}-{meeting.pk}.pdf"
-
-
-def _table(rows: list[list[Any]], widths: Sequence[float]) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c9d1d9")),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f4f6f8")),
-            ]
-        )
-    )
-    return table
 
 
 def _lines(text: str) -> str:
@@ -107,7 +89,7 @@ def render_minutes(
                 cell(attendance.unit.authority_name),
             ]
         )
-    story.append(_table(table, [width * 0.3, width * 0.35, width * 0.35]))
+    story.append(pdf_table(table, [width * 0.3, width * 0.35, width * 0.35]))
 
     story.append(Paragraph(pdf_text(_("Agenda")), s["h2"]))
     if not rows:
@@ -173,4 +155,4 @@ def _actions_table(actions: Sequence[Action], cell: Any, width: float) -> Table:
                 cell(str(action.get_status_display())),
             ]
         )
-    return _table(rows, [width * 0.45, width * 0.25, width * 0.12, width * 0.18])
+    return pdf_table(rows, [width * 0.45, width * 0.25, width * 0.12, width * 0.18])

@@ -16,11 +16,10 @@ from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_text
+from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_table, pdf_text
 from varna.web.plans.models import ActivityStatus
 from varna.web.plans.selectors import ReportActivity, ReportPlan, org_name
 
@@ -34,23 +33,6 @@ def _number(value: Decimal | None) -> str:
         return "–"
     normal = value.normalize()
     return number_format(normal, decimal_pos=max(-int(normal.as_tuple().exponent), 0))
-
-
-def _table(rows: list[list[Any]], widths: list[float]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c9d1d9")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f4f6f8")),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
 
 
 def render_report(*, year: int, plans: list[ReportPlan], generated_at: dt.datetime, user: Any) -> bytes:
@@ -197,4 +179,4 @@ def _activity_table(
                 Paragraph(updates, para("", "cell").style),
             ]
         )
-    return _table(rows, [0.27 * width, 0.11 * width, 0.2 * width, 0.17 * width, 0.25 * width])
+    return pdf_table(rows, [0.27 * width, 0.11 * width, 0.2 * width, 0.17 * width, 0.25 * width])

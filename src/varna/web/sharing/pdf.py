@@ -18,28 +18,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer
 
-from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_text
+from varna.web.core.pdf import MARGIN, build_pdf, pdf_styles, pdf_table, pdf_text
 from varna.web.sharing.forms import SummaryRow
 from varna.web.sharing.selectors import Answer
-
-
-def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c9d1d9")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f4f6f8")))
-    table.setStyle(TableStyle(commands))
-    return table
 
 
 def record_filename(answer: Answer) -> str:
@@ -64,7 +48,7 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
     para(_("Made by Värna on %(when)s.") % {"when": generated_at.strftime("%Y-%m-%d %H:%M")}, "small")
 
     h2(_("The question"))
-    story.append(_table(
+    story.append(pdf_table(
         [[Paragraph(pdf_text(row.label), s["cell_bold"]), Paragraph(pdf_text(row.value), s["cell"])]
          for row in question],
         (0.36 * width, 0.64 * width), header=False,
@@ -85,7 +69,7 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
 
     h2(_("The provisions the answer rests on"))
     if answer.provisions:
-        story.append(_table(
+        story.append(pdf_table(
             [[Paragraph(pdf_text(p.citation), s["cell_bold"]), Paragraph(pdf_text(p.title or ""), s["cell"])]
              for p in answer.provisions],
             (0.2 * width, 0.8 * width), header=False,
@@ -103,7 +87,7 @@ def render_record(*, answer: Answer, question: Sequence[SummaryRow], generated_a
             Paragraph(pdf_text(_("Yes") if row.applied else _("No")), s["cell"]),
             Paragraph(pdf_text(row.note), s["cell"]),
         ])
-    story.append(_table(trace_rows, (0.24 * width, 0.13 * width, 0.09 * width, 0.54 * width), header=True))
+    story.append(pdf_table(trace_rows, (0.24 * width, 0.13 * width, 0.09 * width, 0.54 * width), header=True))
 
     h2(_("Rule base"))
     para(_("Answered for %(day)s by rule-base version %(version)s, reviewed %(reviewed)s.") % {
