@@ -7,7 +7,6 @@ takes the same filters and is itself audited (``Action.EXPORT``).
 
 from __future__ import annotations
 
-import csv
 from http import HTTPStatus
 from typing import Any
 
@@ -26,11 +25,10 @@ from varna.web.audit.labels import action_label
 from varna.web.audit.models import Action
 from varna.web.audit.selectors import AuditFilter, audit_search
 from varna.web.audit.services import audit_record, audit_verify
+from varna.web.core.spreadsheet import csv_download, text_cell
 from varna.web.workspace.forms import error_summary, prepare
 
 PAGE_SIZE = 50
-# A cell starting with one of these is a formula to a spreadsheet; an apostrophe keeps it text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _query_without(request: HttpRequest, *names: str) -> str:
@@ -82,11 +80,6 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/search.html", context, status=status)
 
 
-def _cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @administrator_required
 @never_cache
 @require_GET
@@ -102,11 +95,7 @@ def export(request: HttpRequest) -> HttpResponse:
         summary="Exporterade loggboken som CSV",
         detail={"rows": len(entries), "filters": {k: str(v) for k, v in vars_of(filters).items() if v}},
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="loggbok-{stamp}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_download(f"loggbok-{timezone.localtime():%Y%m%d-%H%M}.csv")
     writer.writerow(
         [
             _("Number"),
@@ -124,7 +113,7 @@ def export(request: HttpRequest) -> HttpResponse:
     for entry in entries:
         writer.writerow(
             [
-                _cell(v)
+                text_cell(v)
                 for v in (
                     entry.seq,
                     timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"),

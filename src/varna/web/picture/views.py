@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from http import HTTPStatus
 
 from django import forms
@@ -12,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from varna.web.core.spreadsheet import csv_download
 from varna.web.picture.charts import bar_chart
 from varna.web.picture.selectors import matter_years, picture
 from varna.web.plans.permissions import can_read
@@ -75,10 +75,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             status=HTTPStatus.BAD_REQUEST,
             content_type="text/plain; charset=utf-8",
         )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="varna-lagesbild-{year or "alla-ar"}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(f"varna-lagesbild-{year or 'alla-ar'}.csv", delimiter=";")
     writer.writerow(
         [_("Breakdown"), _("Value"), _("Group matters"), _("Individual matters"), _("All matters")]
     )

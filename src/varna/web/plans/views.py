@@ -7,7 +7,6 @@ A missing plan, area or activity is 404.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import wraps
 from http import HTTPStatus
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varna.web.core.editing import EditConflict, rebind
+from varna.web.core.spreadsheet import csv_download, text_cell
 from varna.web.meetings.selectors import actions_for
 from varna.web.plans import selectors
 from varna.web.plans.forms import ActivityForm, AreaForm, FollowUpForm, IndicatorForm, PlanForm, ReportForm
@@ -609,10 +609,7 @@ def _number(value: Any) -> str:
 def export_csv(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("plan", "")
     plan_pk = int(raw) if raw.isdigit() else None
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="varna-aktiviteter.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read å, ä and ö right
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download("varna-aktiviteter.csv", delimiter=";")
     writer.writerow(
         [
             _("Plan"),
@@ -638,24 +635,18 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         )
         writer.writerow(
             [
-                _safe(activity.plan.shown_name),
-                _safe(activity.area.shown_name if activity.area else ""),
-                _safe(activity.shown_title),
-                _safe(activity.responsible_unit.name if activity.responsible_unit else ""),
+                text_cell(activity.plan.shown_name),
+                text_cell(activity.area.shown_name if activity.area else ""),
+                text_cell(activity.shown_title),
+                text_cell(activity.responsible_unit.name if activity.responsible_unit else ""),
                 activity.starts_on or "",
                 activity.ends_on or "",
                 statuses.get(activity.status, activity.status),
                 levels.get(activity.level, ""),
                 _("Yes") if activity.competence else _("No"),
-                _safe(activity.audience),
-                _safe(indicators),
-                _safe(activity.source),
+                text_cell(activity.audience),
+                text_cell(indicators),
+                text_cell(activity.source),
             ]
         )
     return response
-
-
-def _safe(value: str) -> str:
-    """Keep a spreadsheet from reading a text as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
