@@ -5,7 +5,6 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from varna.web.core.spreadsheet import csv_download
 from varna.web.picture.charts import bar_chart
 from varna.web.picture.selectors import matter_years, picture
-from varna.web.plans.permissions import can_read
+from varna.web.plans.guards import reader
 
 
 class YearForm(forms.Form):
@@ -31,10 +30,6 @@ class YearForm(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in matter_years()]]  # type: ignore[attr-defined]
 
 
-def _refused(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/refused.html", {"reason": "unit"}, status=HTTPStatus.FORBIDDEN)
-
-
 def _year(request: HttpRequest) -> tuple[YearForm, int | None, bool]:
     form = YearForm(request.GET if "year" in request.GET else None)
     if form.is_bound and not form.is_valid():
@@ -42,10 +37,8 @@ def _year(request: HttpRequest) -> tuple[YearForm, int | None, bool]:
     return form, (form.cleaned_data.get("year") if form.is_bound else None), True
 
 
-@login_required
+@reader
 def index(request: HttpRequest) -> HttpResponse:
-    if not can_read(request.user):
-        return _refused(request)
     form, year, ok = _year(request)
     breakdowns = picture(year=year) if ok else []
     errors = (
@@ -64,10 +57,8 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@reader
 def export_csv(request: HttpRequest) -> HttpResponse:
-    if not can_read(request.user):
-        return _refused(request)
     _form, year, ok = _year(request)
     if not ok:
         return HttpResponse(

@@ -1,20 +1,17 @@
 """The plans pages: thin views that parse, call a service or selector, and render.
 
-Every view needs a logged-in user with a unit (:mod:`varna.web.plans.permissions`);
-a user without one gets 403. Changing needs the right to edit the plan, else 403.
+Every view needs a logged-in user with a unit, and changing needs the right to edit
+the plan, else 403 (:mod:`varna.web.plans.guards`).
 A missing plan, area or activity is 404.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from http import HTTPStatus
 from typing import Any, TypedDict, TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,9 +25,10 @@ from varna.web.core.spreadsheet import csv_download, text_cell
 from varna.web.meetings.selectors import actions_for
 from varna.web.plans import selectors
 from varna.web.plans.forms import ActivityForm, AreaForm, FollowUpForm, IndicatorForm, PlanForm, ReportForm
+from varna.web.plans.guards import editable, reader, refused
 from varna.web.plans.models import LEVEL_CHOICES, Activity, ActivityStatus, Plan
 from varna.web.plans.pdf import render_report, report_filename
-from varna.web.plans.permissions import can_edit, can_read, owner_units_for
+from varna.web.plans.permissions import can_edit, owner_units_for
 from varna.web.plans.services import (
     activity_create,
     activity_follow_up,
@@ -47,44 +45,13 @@ from varna.web.plans.services import (
 )
 from varna.web.workspace.forms import error_summary
 
-View = Callable[..., HttpResponse]
 T = TypeVar("T")
-
-
-class _NotEditor(Exception):  # noqa: N818 (a refusal, not an error of the program)
-    """The user may read the plan but not change it; :func:`reader` answers with the 403 page."""
-
-
-def reader(view: View) -> View:
-    """Logged in (else the login page) and placed in a unit (else 403); 403 too on :class:`_NotEditor`."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not can_read(request.user):
-            return render(request, "plans/refused.html", {"reason": "unit"}, status=HTTPStatus.FORBIDDEN)
-        try:
-            return view(request, *args, **kwargs)
-        except _NotEditor:
-            return _refused(request)
-
-    return wrapped
-
-
-def _refused(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/refused.html", {"reason": "edit"}, status=HTTPStatus.FORBIDDEN)
 
 
 def _found(obj: T | None) -> T:
     if obj is None:
         raise Http404
     return obj
-
-
-def _editable(request: HttpRequest, plan: Plan) -> None:
-    """Go on only if the user may change ``plan`` (its areas, activities and indicators too)."""
-    if not can_edit(request.user, plan):
-        raise _NotEditor
 
 
 class _Page(TypedDict):
@@ -209,7 +176,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 def _plan(request: HttpRequest, pk: int, *, edit: bool = False) -> Plan:
     plan = _found(selectors.plan_for(request.user, pk))
     if edit:
-        _editable(request, plan)
+        editable(request, plan)
     return plan
 
 
@@ -300,7 +267,7 @@ def area_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     area = _found(selectors.area_for(request.user, pk))
-    _editable(request, area.plan)
+    editable(request, area.plan)
     initial = {
         "name": area.name,
         "name_en": area.name_en,
@@ -330,7 +297,7 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _activity(request: HttpRequest, pk: int, *, edit: bool = False) -> Activity:
     activity = _found(selectors.activity_for(request.user, pk))
     if edit:
-        _editable(request, activity.plan)
+        editable(request, activity.plan)
     return activity
 
 
@@ -471,7 +438,7 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _found(selectors.indicator_for(request.user, pk))
     activity = indicator.activity
-    _editable(request, activity.plan)
+    editable(request, activity.plan)
     back = reverse("plans:activity", args=[activity.pk])
     if request.method == "POST" and request.POST.get("delete") == "yes":
         indicator_delete(indicator=indicator)
@@ -505,7 +472,7 @@ def activity_actions(request: HttpRequest, pk: int) -> HttpResponse:
     editable = can_edit(request.user, activity.plan)
     if request.method == "POST":
         if not editable:
-            return _refused(request)
+            return refused(request)
         raw = request.POST.get("action", "")
         action = actions_for(request.user).filter(pk=int(raw)).first() if raw.isdigit() else None
         if action is None:
