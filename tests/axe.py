@@ -11,6 +11,7 @@ that runs it must bypass the site's Content-Security-Policy – that context onl
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,20 @@ def describe(where: str, violations: list[dict[str, Any]]) -> str:
         for node in v["nodes"][:3]:
             lines.append(f"    at {' '.join(map(str, node['target']))}: {node.get('failureSummary', '')!r}")
     return "\n".join(lines)
+
+
+def audit_pages(
+    page: Any, base_url: str, paths: Iterable[str], *, bad: Collection[str] = ()
+) -> dict[str, list[dict[str, Any]]]:
+    """Each path in Swedish and in English: the serious and critical violations found, by address.
+
+    Every page must answer 200; those in ``bad`` (a form sent with a mistake) 400.
+    """
+    found: dict[str, list[dict[str, Any]]] = {}
+    for prefix in ("", "/en"):
+        for path in paths:
+            response = page.goto(base_url + prefix + path)
+            assert response is not None and response.status == (400 if path in bad else 200), prefix + path
+            if problems := audit(page):
+                found[prefix + path] = problems
+    return found
