@@ -38,7 +38,7 @@ run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the ru
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna units sync
 	@# The fictional demo (VARNA_DEMO=false leaves it out); its logins work only from this machine.
 	@if [ "$${VARNA_DEMO:-true}" != false ]; then \
-		VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna demo load; fi
+		PORT=$(PORT) VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna demo load; fi
 	@echo "Värna serves on http://127.0.0.1:$(PORT)/ – the workspace: http://127.0.0.1:$(PORT)/arbetsrum/"
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false VARNA_ALLOWED_HOSTS=127.0.0.1,localhost \
 		$(VENV)/bin/gunicorn varna.web.config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \

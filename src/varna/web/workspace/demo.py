@@ -16,6 +16,7 @@ decides it, on the consent the register holds, and it is audited like any other.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,7 +120,8 @@ class DemoReport:
             + (", ".join(self.created) if self.created else "fanns redan, inget nytt lagt in")
             + ".",
             "",
-            "Demoinloggningar – fungerar bara från den här datorn (http://127.0.0.1:8000/arbetsrum/),",
+            "Demoinloggningar – fungerar bara från den här datorn "
+            f"(http://127.0.0.1:{os.environ.get('PORT', '8000')}/arbetsrum/),",
             f"alla med lösenordet {DEMO_PASSWORD}:",
         ]
         width = max(len(name) for name, _ in self.logins) if self.logins else 0
