@@ -30,12 +30,14 @@ $(VAR)/secret-key:
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the rule base and the organisation file, sync units, load the demo (VARNA_DEMO=false skips it), serve on 127.0.0.1:$(PORT)
+run: $(RUNTIME_STAMP) $(VAR)/secret-key ## install, migrate SQLite, check the rule base and the organisation file, sync units, load the 2016 plans and the demo (VARNA_DEMO=false skips it), serve on 127.0.0.1:$(PORT)
 	$(VENV)/bin/varna rules check
 	$(VENV)/bin/varna org check $${VARNA_MUNICIPALITY_FILE:-}
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django migrate --noinput
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(PY) -m django collectstatic --noinput --verbosity 0
 	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna units sync
+	@# The guideline's 2016 plans, bundled default content; loading again keeps what people changed.
+	VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna plans load-default
 	@# The fictional demo (VARNA_DEMO=false leaves it out); its logins work only from this machine.
 	@if [ "$${VARNA_DEMO:-true}" != false ]; then \
 		PORT=$(PORT) VARNA_SECRET_KEY_FILE=$(VAR)/secret-key VARNA_HTTPS=false $(VENV)/bin/varna demo load; fi
