@@ -699,9 +699,10 @@ class NameFinder:
             if index in decided or (previous not in cue_any
                                     and (lower in function_words or token.text in keep)):
                 continue
+            if covered[token.start] or covered[token.end - 1]:
+                continue  # taken by another detector: ``_decide`` would turn it down
             word = token.text
             if ((word in word_memo or word in opening_memo) and previous not in cue_any
-                    and not (covered[token.start] or covered[token.end - 1])
                     and not (token.start and text[token.start - 1].isdigit())
                     and not (token.end < len(text) and text[token.end].isdigit())):
                 # What ``_decide`` remembered for this word where it stands, if anything.

@@ -132,8 +132,9 @@ def _kept_proper_nouns(tokens: list[Token], mask: bytearray, proper: frozenset[s
     return sorted(kept)
 
 
-def detect(text: str) -> tuple[list[Span], list[Token]]:
-    """Every span to replace in ``text``, without overlaps, in text order; and the text's tokens."""
+def detect(text: str) -> tuple[list[Span], list[Token], bytearray]:
+    """Every span to replace in ``text``, without overlaps, in text order; the text's tokens;
+    and the mask of the replaced characters (1 where a span is, else 0)."""
     words = lexicon.words()
     names = lexicon.names()
     proper = lexicon.proper_nouns()
@@ -172,7 +173,8 @@ def detect(text: str) -> tuple[list[Span], list[Token]]:
     else:
         chosen = _resolve(chosen + added)
     # The repeats are placed where nothing else is, so no second resolution is needed.
-    return sorted(chosen + _everywhere(text, chosen), key=_START), tokens
+    replaced = _mask(len(text), chosen)
+    return sorted(chosen + _everywhere(text, chosen, replaced), key=_START), tokens, replaced
 
 
 _YEAR_AFTER_NAME = re.compile(r"[ \t]?\((?:f\.?\s*|född\s+)?((?:19|20)\d{2})\)")
@@ -226,13 +228,13 @@ def _bounded(text: str, start: int, end: int, replaced: bytearray) -> bool:
     return not (glued_left or (end < len(text) and glued(text[end - 1], end)))
 
 
-def _everywhere(text: str, spans: list[Span]) -> list[Span]:
+def _everywhere(text: str, spans: list[Span], mask: bytearray) -> list[Span]:
     """Every other occurrence of a replaced identifier, wherever the detectors missed it.
 
     A phone number glued to another, a name in a spot where the context rules did not
     fire: once the tool has said a string identifies someone, it must not stay elsewhere.
+    ``mask`` is ``_mask`` of ``spans``; the repeats found are marked in it as well.
     """
-    mask = _mask(len(text), spans)
     first: dict[str, Span] = {}
     for span in spans:
         value = text[span.start:span.end]
@@ -252,7 +254,7 @@ def _everywhere(text: str, spans: list[Span]) -> list[Span]:
 
 def deidentify(text: str) -> Result:
     """Replace direct identifiers, generalise the rest, and list the risk that remains."""
-    spans, tokens = detect(text)
+    spans, tokens, replaced = detect(text)
     numbering = _Numbering()
     pieces: list[str] = []
     entities: list[Entity] = []
@@ -275,6 +277,6 @@ def deidentify(text: str) -> Result:
         entities.append(Entity(span.start, span.end, span.label, original, replacement))
     pieces.append(text[position:])
     output = "".join(pieces)
-    kept = _kept_proper_nouns(tokens, _mask(len(text), spans), lexicon.proper_nouns())
+    kept = _kept_proper_nouns(tokens, replaced, lexicon.proper_nouns())
     risks = residual_risks(text, output, spans, kept, lower_words(tokens))
     return Result(output, tuple(entities), tuple(risks))
