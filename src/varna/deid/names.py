@@ -42,13 +42,15 @@ from varna.deid.lexicon import words as all_words
 from varna.deid.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_GAP_AND_TOKEN = re.compile(r"([\W\d_]*)([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+# Possessive quantifiers: a gap, a word and its parts never give characters back, so the
+# engine keeps no backtracking state (the matches are the same).
+_GAP_AND_TOKEN = re.compile(r"([\W\d_]*+)([^\W\d_]++(?:['’\-][^\W\d_]++)*+)")
 # The same for a text whose characters are all ASCII, Latin-1 or general punctuation (dashes,
 # quotes, bullets): there the letters are exactly these ranges, and an explicit class is
 # matched several times faster than Python's Unicode category test.
 _LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _LATIN_GAP_AND_TOKEN = re.compile(
-    rf"([^{_LATIN_LETTERS}]*)([{_LATIN_LETTERS}]+(?:['’\-][{_LATIN_LETTERS}]+)*)")
+    rf"([^{_LATIN_LETTERS}]*+)([{_LATIN_LETTERS}]++(?:['’\-][{_LATIN_LETTERS}]++)*+)")
 # A character outside those sets, or a Latin-1 sign that counts as a word character (ª, ², ½).
 _NOT_LATIN = re.compile("[^\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf-\u00ff"
                         "\u2000-\u206f\u20ac]")

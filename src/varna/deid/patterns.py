@@ -107,6 +107,21 @@ def _at_digits(pattern: re.Pattern[str], text: str,
             yield match
 
 
+def _capital_before(text: str, start: int, any_space: bool) -> bool:
+    """Whether an ASCII capital stands before ``start``, past at most one space (or, with
+    ``any_space``, one white-space character) and one line break.
+
+    A cheap test that a look-back pattern ending ``[A-Z…] ?$`` or ``[A-Z…]\\s?$`` needs
+    before it is searched: in Python ``$`` also matches before a final line break.
+    """
+    last = start - 1
+    if last >= 0 and text[last] == "\n":
+        last -= 1
+    if last >= 0 and (text[last].isspace() if any_space else text[last] == " "):
+        last -= 1
+    return last >= 0 and "A" <= text[last] <= "Z"
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn check the Swedish Tax Agency uses on the last ten digits."""
     total = 0
@@ -375,6 +390,8 @@ _VEHICLE_CUE_WORDS = WordClass(lambda word: word.startswith(("reg", "bil", "mope
 def vehicles(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
     # Every plate has digits after three letters: look back from each run of digits.
     for start in _digit_starts(text):
+        if not _capital_before(text, start, any_space=False):
+            continue  # a plate's letters are capitals
         letters = _PLATE_LETTERS_BEFORE.search(text, max(0, start - 4), start)
         if letters is None or text[letters.start():letters.start() + 3] in ACRONYMS:
             continue
@@ -906,6 +923,8 @@ _GYMNASIUM_CODE_BEFORE = re.compile(
 
 def _gymnasium_classes(text: str) -> Iterator[re.Match[str]]:
     for start in _digit_starts(text):
+        if not _capital_before(text, start, any_space=True):
+            continue  # every code ends in a capital
         code = _GYMNASIUM_CODE_BEFORE.search(text, max(0, start - 7), start)
         if code is not None:
             match = _GYMNASIUM.match(text, code.start())
