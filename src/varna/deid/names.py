@@ -175,6 +175,21 @@ def lower_words(tokens: list[Token]) -> frozenset[str]:
     return found
 
 
+_last_written: tuple[list[Token] | None, frozenset[str]] = (None, frozenset())
+_TEXT = itemgetter(2)  # Token.text
+
+
+def written_words(tokens: list[Token]) -> frozenset[str]:
+    """The distinct words of ``tokens`` as written, remembered for the last token list."""
+    global _last_written
+    last = _last_written
+    if last[0] is tokens:
+        return last[1]
+    found = frozenset(map(_TEXT, tokens))
+    _last_written = (tokens, found)
+    return found
+
+
 class WordClass:
     """Which lower-case words pass ``test``, learnt across texts.
 

@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterator
 
 from varna.deid.gazetteer import ACRONYMS
 from varna.deid.model import Span
-from varna.deid.names import Token, WordClass, lower_text, lower_words, positions
+from varna.deid.names import (
+    Token,
+    WordClass,
+    WordsAsWritten,
+    lower_text,
+    lower_words,
+    positions,
+    written_words,
+)
 
 
 class _Folded:
@@ -247,6 +255,8 @@ _PLATFORM_WORD = re.compile("|".join(re.escape(word) for word in _PLATFORM_WORDS
 # A camel-case account name needs a small letter before a capital: a cheap scan for that
 # pair decides whether the slower shape pattern runs at all.
 _SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Two letters in a row stand in one token: the words as written that hold the pair.
+_CAMEL_SHAPED = WordsAsWritten(lambda word: _SMALL_THEN_CAPITAL.search(word) is not None)
 
 
 def _platform_cues(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -331,7 +341,9 @@ def contacts(text: str, tokens: list[Token] | None = None) -> Iterator[Span]:
         handle = match.group(0).rstrip(".")
         yield Span(match.start(), match.start() + len(handle), "handle", key=handle.lower(), priority=82)
     shapes: list[tuple[int, int]] = []
-    for match in _CAMEL.finditer(text) if _SMALL_THEN_CAPITAL.search(text) is not None else ():
+    camel = (_SMALL_THEN_CAPITAL.search(text) is not None if tokens is None
+             else bool(_CAMEL_SHAPED.among(written_words(tokens))))
+    for match in _CAMEL.finditer(text) if camel else ():
         if match.group(0) not in _CAMEL_WORDS:
             shapes.append(match.span())
     if "_" in text:
@@ -355,6 +367,8 @@ def chat_speakers(text: str, is_word: Callable[[str], bool], keep: frozenset[str
     Only when at least two lines of the text start that way, and never an ordinary word,
     so headings such as "Närvarande:" or "Åtgärd:" in a note stay.
     """
+    if text.count(": ") + text.count(":\t") < 2:
+        return  # every speaker is followed by ": " or ":\t"
     matches = list(_SPEAKER.finditer(text))
     if len(matches) < 2:
         return

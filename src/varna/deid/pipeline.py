@@ -12,12 +12,12 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from itertools import pairwise
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from varna.deid import handles, lexicon, organisations, patterns
 from varna.deid.gazetteer import KEEP, KEEP_PHRASES
 from varna.deid.model import GENERALISED_LABELS, PLACEHOLDER_WORDS, Entity, Result, Span
-from varna.deid.names import Token, WordsAsWritten, find_names, lower_words, tokenize
+from varna.deid.names import Token, WordsAsWritten, find_names, lower_words, tokenize, written_words
 from varna.deid.risk import residual_risks
 
 _ORDINARY_STREETS = frozenset({"motorvägen", "huvudgatan", "gågatan", "bakgatan", "skolvägen", "hemvägen",
@@ -97,7 +97,6 @@ class _Numbering:
         return number
 
 
-_TEXT = itemgetter(2)  # Token.text
 _START = attrgetter("start")
 
 
@@ -116,7 +115,7 @@ def _kept_proper_nouns(tokens: list[Token], mask: bytearray, proper: frozenset[s
     """Capitalised words mid-sentence that the dictionary knows as places or things, left in the text."""
     kept: set[str] = set()
     if proper is lexicon.proper_nouns():
-        words = _PROPER_WORDS.among(frozenset(map(_TEXT, tokens)))
+        words = _PROPER_WORDS.among(written_words(tokens))
         if not words:
             return []
         candidates = [token for token in tokens if token.text in words]
