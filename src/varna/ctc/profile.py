@@ -43,10 +43,13 @@ from varna.ctc.survey import (
     NON_NUMERIC,
     TOO_LARGE,
     Coded,
+    Plan,
     Problem,
     SurveySource,
+    fast_csv_lazy,
     raw_values,
     read_coded,
+    survey_plan,
 )
 
 COMPARISON = "rest_of_city"
@@ -248,7 +251,7 @@ def _valid(item: str, scale: tuple[int, int]) -> pl.Expr:
 
 
 def _scored(factor: Factor, item: str) -> pl.Expr:
-    value = _valid(item, factor.scale)
+    value = _valid(item, factor.scale).cast(pl.Int32)  # Int8 or Int16 codes: no overflow in lo + hi - x
     lo, hi = factor.scale
     return (lo + hi - value) if item in factor.reverse else value
 
@@ -363,6 +366,53 @@ def _group_counts(scored: pl.DataFrame, keys: list[str], spec: Spec) -> pl.DataF
     )
 
 
+def _fused_counts(source: SurveySource, spec: Spec, plan: Plan) -> pl.DataFrame | None:
+    """The group counts straight from a clean CSV in one streaming query, or ``None``.
+
+    Scoring and counting run while the file is parsed, so no million-row frame is ever
+    built – this is what makes a large survey fast. It applies only when nothing needs the
+    respondents one by one: fixed cut-points (a percentile needs the whole distribution
+    first) and a file without a single problem (every answer a whole number on its scale,
+    every respondent with an area). Anything else returns ``None`` and the careful path,
+    which reports each problem with its row, runs instead – with the same numbers.
+    """
+    if any(f.cut_point is None for f in spec.factors):
+        return None
+    bounds = [bound for item in spec.items for bound in spec.scale_of(item)]
+    if any(abs(bound) > 30000 for bound in bounds):
+        return None  # beyond the Int16 codes' range: only the careful path codes such answers
+    # Survey scales are small: Int8 parses fastest, and a larger number makes the parse fail,
+    # which sends the file to the careful path that reports it as out of range.
+    small = all(-128 <= bound <= 127 for bound in bounds)
+    lazy = fast_csv_lazy(source, spec, plan.groups, pl.Int8 if small else pl.Int16)
+    if lazy is None:
+        return None
+    keys = [AREA, *([GRADE] if plan.has_grade else []), *([GENDER] if plan.has_gender else [])]
+    bad = [(~pl.col(i).is_between(*spec.scale_of(i)) & pl.col(i).is_not_null()).sum().alias(f"bad:{i}")
+           for i in spec.items]
+    scores = [(_mean(f) > (f.cut_point or 0.0)).cast(pl.Int8).alias(f.id) for f in spec.factors]
+    try:
+        table = lazy.group_by(keys).agg(
+            pl.len().alias("__n"),
+            *[s.count().alias(f"n:{f.id}") for s, f in zip(scores, spec.factors, strict=True)],
+            *[s.sum().alias(f"x:{f.id}") for s, f in zip(scores, spec.factors, strict=True)],
+            *bad,
+        ).collect(engine="streaming")
+    except Exception:  # a cell that is not a whole number: the careful path reports it
+        return None
+    problems = table.select(pl.sum_horizontal(pl.col("^bad:.*$").sum())).item()
+    if problems or table.height == 0 or table.get_column(AREA).null_count():
+        return None
+    return table.drop([c for c in table.columns if c.startswith("bad:")])
+
+
+def _clean_excluded(spec: Spec) -> tuple[dict[str, Any], list[Problem], dict[str, int]]:
+    """What ``_answer_problems`` says of a survey without a single problem."""
+    excluded: dict[str, Any] = {"non_numeric": 0, "out_of_range": 0, "missing_area": 0,
+                                "too_few_items": {}, "by_item": {}}
+    return excluded, [], {"non_numeric": 0, "out_of_range": 0, "missing_area": 0}
+
+
 def _rollup(table: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     """Add up a finer count table to coarser keys (every column is a count)."""
     counts = [c for c in table.columns if c == "__n" or c.startswith(("n:", "x:"))]
@@ -401,13 +451,24 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
     """
     if not isinstance(spec, Spec):
         spec = load_spec(spec)
-    coded = read_coded(source, spec)
-    frame = coded.frame
-    excluded, problems, problem_counts = _answer_problems(coded, spec)
-    cuts = _cut_points(frame, spec)
-    scored = score_frame(frame, spec, {fid: c for fid, (c, _s) in cuts.items()}).filter(
-        pl.col(AREA).is_not_null())
-    notes = [*spec.warnings, *coded.notes]
+    plan = survey_plan(source, spec)
+    fused = _fused_counts(source, spec, plan)
+    if fused is not None:
+        finest = fused
+        has_grade, has_gender = plan.has_grade, plan.has_gender
+        n_respondents, input_name = int(finest.get_column("__n").sum()), plan.name
+        excluded, problems, problem_counts = _clean_excluded(spec)
+        cuts = {f.id: (f.cut_point or 0.0, "cut_point") for f in spec.factors}
+    else:
+        coded = read_coded(source, spec)
+        frame = coded.frame
+        has_grade, has_gender = coded.has_grade, coded.has_gender
+        n_respondents, input_name = frame.height, coded.name
+        excluded, problems, problem_counts = _answer_problems(coded, spec)
+        cuts = _cut_points(frame, spec)
+        scored = score_frame(frame, spec, {fid: c for fid, (c, _s) in cuts.items()}).filter(
+            pl.col(AREA).is_not_null())
+    notes = [*spec.warnings, *plan.notes]
     if programs is not None:
         ids = {f.id for f in spec.factors}
         if any(t in ids for p in programs for t in p.targets):
@@ -416,8 +477,9 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
             notes.append("the programs catalogue targets none of the spec's factors: no suggestions")
 
     # One pass over the respondents; the area, grade and gender tables are sums of this one.
-    keys = [AREA, *([GRADE] if coded.has_grade else []), *([GENDER] if coded.has_gender else [])]
-    finest = _group_counts(scored, keys, spec)
+    if fused is None:
+        keys = [AREA, *([GRADE] if has_grade else []), *([GENDER] if has_gender else [])]
+        finest = _group_counts(scored, keys, spec)
     by_area = {str(r[AREA]): r for r in _rollup(finest, [AREA]).iter_rows(named=True)}
     area_names = sorted(by_area)
     n_area = {a: int(r["__n"]) for a, r in by_area.items()}
@@ -466,8 +528,8 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
     # The family for Holm is what is shown: the comparisons the reader can see.
     comparisons = _correct(shown, spec)
 
-    grade_table = _rollup(finest, [AREA, GRADE]) if coded.has_grade else None
-    gender_table = _rollup(finest, [AREA, GENDER]) if coded.has_gender else None
+    grade_table = _rollup(finest, [AREA, GRADE]) if has_grade else None
+    gender_table = _rollup(finest, [AREA, GENDER]) if has_gender else None
     for a, area in areas.items():
         if area.suppressed:
             continue
@@ -481,9 +543,9 @@ def profile(source: SurveySource, spec: Spec | str | Path | None = None, *,
         if gender_table is not None:
             area.by_gender = _breakdown(gender_table, GENDER, a, area, spec)
 
-    return Profile(spec=spec, n_respondents=frame.height, city=city, areas=areas, excluded=excluded,
+    return Profile(spec=spec, n_respondents=n_respondents, city=city, areas=areas, excluded=excluded,
                    problems=problems, problem_counts=problem_counts, comparisons=comparisons, notes=notes,
-                   input_name=coded.name)
+                   input_name=input_name)
 
 
 def _correct(results: Mapping[tuple[str, str], FactorResult], spec: Spec) -> int:

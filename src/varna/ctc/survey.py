@@ -201,7 +201,35 @@ class Coded:
     notes: list[str]
 
 
+@dataclass
+class Plan:
+    """What the header says: the group expressions to build and which breakdowns exist."""
+
+    lazy: pl.LazyFrame
+    name: str
+    schema: pl.Schema
+    groups: list[pl.Expr]
+    has_grade: bool
+    has_gender: bool
+    notes: list[str]
+
+
 def read_coded(source: SurveySource, spec: Spec) -> Coded:
+    plan = survey_plan(source, spec)
+    frame = _fast_csv(source, spec, plan.groups) if _is_csv(source) else None
+    if frame is None:
+        try:
+            lazy = _coded_lazy(plan.lazy, plan.schema, list(spec.items), plan.groups)
+            frame = lazy.collect(engine="streaming")
+        except Exception as exc:
+            raise SurveyError(f"{plan.name}: cannot be read ({_first_line(exc)})") from exc
+    if frame.height == 0:
+        raise SurveyError(f"{plan.name}: the file has a header but no respondents")
+    return Coded(frame, plan.name, plan.lazy, plan.has_grade, plan.has_gender, plan.notes)
+
+
+def survey_plan(source: SurveySource, spec: Spec) -> Plan:
+    """Open the survey and check its header against the spec. Raises :class:`SurveyError`."""
     lazy, name = open_survey(source)
     schema = schema_of(lazy, name)
     columns = list(schema.names())
@@ -222,15 +250,21 @@ def read_coded(source: SurveySource, spec: Spec) -> Coded:
             notes.append(f"column {column!r} is not in the file: no breakdown by it")
         if column is not None and has[alias]:
             exprs.append(group_label(column, schema[column], alias, MISSING_GROUP))
-    frame = _fast_csv(source, spec, exprs) if _is_csv(source) else None
-    if frame is None:
-        try:
-            frame = _coded_lazy(lazy, schema, list(spec.items), exprs).collect(engine="streaming")
-        except Exception as exc:
-            raise SurveyError(f"{name}: cannot be read ({_first_line(exc)})") from exc
-    if frame.height == 0:
-        raise SurveyError(f"{name}: the file has a header but no respondents")
-    return Coded(frame, name, lazy, has[GRADE], has[GENDER], notes)
+    return Plan(lazy, name, schema, exprs, has[GRADE], has[GENDER], notes)
+
+
+def fast_csv_lazy(source: SurveySource, spec: Spec, groups: list[pl.Expr],
+                  dtype: type[pl.DataType] = pl.Int16) -> pl.LazyFrame | None:
+    """The CSV as a lazy frame of group labels and whole-number items, for a query that never
+    materialises the respondents; ``None`` for anything but a CSV file. Collecting it fails
+    when a cell is not a whole number that fits ``dtype``, and the caller then takes the
+    careful path."""
+    if not _is_csv(source) or not isinstance(source, str | Path):
+        return None
+    path = Path(source)
+    items = list(spec.items)
+    return pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy", separator=separator(path),
+                       schema_overrides={item: dtype for item in items}).select(*groups, *items)
 
 
 def _is_csv(source: SurveySource) -> bool:
