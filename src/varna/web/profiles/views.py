@@ -160,34 +160,32 @@ def _filename(run: ProfileRun, suffix: str) -> str:
     return f"faktorprofil-{run.pk}-{slugify(run.name)[:40] or 'profil'}.{suffix}"
 
 
+def _download(request: HttpRequest, pk: int, fmt: str, content_type: str) -> HttpResponse:
+    """One saved rendering of a profile as a file, its export audited."""
+    run = selectors.run_for(request.user, pk)
+    profile_run_exported(user=request.user, run=run, fmt=fmt)
+    body = {"pdf": bytes(run.report_pdf), "csv": run.report_csv, "json": run.profile_json}[fmt]
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(run, fmt)}"'
+    return response
+
+
 @reader
 @require_http_methods(["GET"])
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_for(request.user, pk)
-    profile_run_exported(user=request.user, run=run, fmt="pdf")
-    response = HttpResponse(bytes(run.report_pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(run, "pdf")}"'
-    return response
+    return _download(request, pk, "pdf", "application/pdf")
 
 
 @reader
 @require_http_methods(["GET"])
 def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_for(request.user, pk)
-    profile_run_exported(user=request.user, run=run, fmt="csv")
-    response = HttpResponse(run.report_csv, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(run, "csv")}"'
-    return response
+    return _download(request, pk, "csv", "text/csv; charset=utf-8")
 
 
 @reader
 @require_http_methods(["GET"])
 def report_json(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_for(request.user, pk)
-    profile_run_exported(user=request.user, run=run, fmt="json")
-    response = HttpResponse(run.profile_json, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(run, "json")}"'
-    return response
+    return _download(request, pk, "json", "application/json; charset=utf-8")
 
 
 @reader
