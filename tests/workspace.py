@@ -69,6 +69,11 @@ def now() -> Any:
     return timezone.now()
 
 
+def _audit_guard() -> Any:
+    """The migration that installs the audit log's append-only triggers, for its SQL."""
+    return importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
+
+
 def empty_audit_log_for_flush() -> None:
     """Let a live-server test's closing flush through the audit log's SQLite guard.
 
@@ -79,7 +84,7 @@ def empty_audit_log_for_flush() -> None:
     """
     if connection.vendor != "sqlite":
         return
-    guard = importlib.import_module("varna.web.audit.migrations.0002_append_only_triggers")
+    guard = _audit_guard()
     with connection.cursor() as cursor:
         for statement in guard.SQLITE_DROP:
             cursor.execute(statement)
@@ -98,6 +103,6 @@ def tamper_with_audit_log(sql: str, params: list[object]) -> None:
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
         else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+            for statement in _audit_guard().SQLITE_DROP:
+                cursor.execute(statement)
         cursor.execute(sql, params)

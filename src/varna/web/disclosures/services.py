@@ -98,12 +98,10 @@ class Assessment:
 
 
 def _check(user: Any, matter: Matter, to_unit: Unit) -> None:
-    if user.unit is None or matter.owner_authority != user.authority:
-        raise DisclosureError("only the holding authority discloses from a matter")
-    if not holds(user, matter):
-        # The information is held by the branch that opened the matter (OSL 8:2); only
-        # that branch's staff may decide to pass it on.
-        raise DisclosureError("the matter is held by another branch of the authority")
+    if user.unit is None or not holds(user, matter):
+        # The information is held by the branch of the authority that opened the matter
+        # (OSL 8:2); only that branch's staff may decide to pass it on.
+        raise DisclosureError("only the branch that holds the matter discloses from it")
     if not matter.is_individual or matter.person is None:
         raise DisclosureError("only an individual matter has information about a person to disclose")
     if matter.status != Status.OPEN:

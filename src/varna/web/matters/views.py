@@ -73,11 +73,6 @@ def unit_required(view: View) -> View:
     return wrapped
 
 
-def held_matter(request: HttpRequest, pk: int, *, purpose: str) -> Matter:
-    """A matter the user's authority holds (group or individual), or 404 for anyone else."""
-    return matter_for_holder(request.user, pk, purpose=purpose)
-
-
 def _detail_url(matter: Matter) -> str:
     return reverse("matters:detail", args=[matter.pk])
 
@@ -171,7 +166,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = held_matter(request, pk, purpose="ändra ärendet")
+    matter = matter_for_holder(request.user, pk, purpose="ändra ärendet")
     refused = _open_or_refuse(request, matter)
     if refused:
         return refused
@@ -218,7 +213,7 @@ def _open_or_refuse(request: HttpRequest, matter: Matter) -> HttpResponse | None
 @login_required
 @require_POST
 def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = held_matter(request, pk, purpose="anteckna beslut")
+    matter = matter_for_holder(request.user, pk, purpose="anteckna beslut")
     refused = _open_or_refuse(request, matter)
     if refused:
         return refused
@@ -235,7 +230,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_owner(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = held_matter(request, pk, purpose="ange vem som äger frågan")
+    matter = matter_for_holder(request.user, pk, purpose="ange vem som äger frågan")
     refused = _open_or_refuse(request, matter)
     if refused:
         return refused
@@ -250,7 +245,7 @@ def question_owner(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = held_matter(request, pk, purpose="avsluta ärendet")
+    matter = matter_for_holder(request.user, pk, purpose="avsluta ärendet")
     try:
         matter_close(user=request.user, matter=matter)
     except MatterError:
@@ -263,7 +258,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = held_matter(request, pk, purpose="öppna ärendet igen")
+    matter = matter_for_holder(request.user, pk, purpose="öppna ärendet igen")
     try:
         matter_reopen(user=request.user, matter=matter)
     except MatterError:

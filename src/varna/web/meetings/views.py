@@ -233,7 +233,7 @@ def _agenda_matters(user: User) -> QuerySet[Matter]:
     """Matters this user may put on an agenda: group matters, and individual matters their authority holds."""
     return (
         matters_for(user)
-        .filter(Q(kind=Kind.GROUP) | Q(pk__in=[m.pk for m in held_matters_for(user)]))
+        .filter(Q(kind=Kind.GROUP) | Q(pk__in=held_matters_for(user).values("pk")))
         .order_by("kind", "title")
     )
 
