@@ -6,6 +6,7 @@ them before this file), so nothing needs to be set up here for the settings.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -28,3 +29,17 @@ def _default_language() -> Iterator[None]:
 def api_client() -> Client:
     """A client for the JSON API; CSRF checks are on so csrf_exempt is really tested."""
     return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def every_log_record(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Records from every logger, Django's own included (they do not propagate to the root):
+    for tests that prove a page logs nothing a person wrote."""
+    django_logger = logging.getLogger("django")
+    django_logger.addHandler(caplog.handler)
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="django")
+    try:
+        yield caplog
+    finally:
+        django_logger.removeHandler(caplog.handler)

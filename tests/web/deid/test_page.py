@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -449,19 +447,6 @@ def test_no_query_is_made_on_a_real_database(client: Client, django_assert_num_q
         client.post(URL, {"text": ""})
         _confirm(client, draft)
     assert Session.objects.count() == 0
-
-
-@pytest.fixture
-def every_log_record(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    """Records from every logger, Django's own included (they do not propagate to the root)."""
-    django_logger = logging.getLogger("django")
-    django_logger.addHandler(caplog.handler)
-    caplog.set_level(logging.DEBUG)
-    caplog.set_level(logging.DEBUG, logger="django")
-    try:
-        yield caplog
-    finally:
-        django_logger.removeHandler(caplog.handler)
 
 
 def test_nothing_written_is_logged(client: Client, every_log_record: pytest.LogCaptureFixture) -> None:
